@@ -1,0 +1,5 @@
+"""``python -m lintnews``."""
+
+from lintnews.cli import main
+
+main()

@@ -1,0 +1,308 @@
+"""The ``lintnews`` command: ``check``, ``rule`` and ``rules``.
+
+Exit codes: 0 nothing found, 1 diagnostics, 2 a usage, configuration or
+internal error (a one-line message; ``--verbose`` adds the traceback).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+import sys
+import traceback
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from lintnews import __version__
+
+EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
+
+app = typer.Typer(
+    name="lintnews",
+    help="A linter for news articles: translation artifacts, scraping residue, damaged text.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(enum.StrEnum):
+    concise = "concise"
+    full = "full"
+    json = "json"
+    json_lines = "json-lines"
+
+
+class ListFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lintnews {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """A linter for news articles: translation artifacts, scraping residue, damaged text."""
+
+
+@contextlib.contextmanager
+def _errors_exit_2(verbose: bool) -> Iterator[None]:
+    """Known failures become one line on stderr and exit code 2, never a traceback."""
+    from lintnews.config import ConfigError
+    from lintnews.engine import InternalError
+    from lintnews.packs import PackError
+    from lintnews.registry import RegistryError
+    from lintnews.selection import SelectionError
+
+    try:
+        yield
+    except (typer.Exit, typer.Abort, SystemExit):
+        raise
+    except (ConfigError, PackError, RegistryError, SelectionError) as error:
+        _fail(str(error), verbose)
+    except InternalError as error:
+        _fail(f"internal error: {error}", verbose)
+    except KeyboardInterrupt:
+        typer.echo("lintnews: interrupted", err=True)
+        raise typer.Exit(130) from None
+    except BrokenPipeError:
+        # The reader (``| head``) has gone; stop writing without a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(EXIT_DIAGNOSTICS) from None
+    except Exception as error:
+        _fail(f"internal error: {error!r}", verbose)
+
+
+def _fail(message: str, verbose: bool) -> None:
+    if verbose:
+        traceback.print_exc()
+    typer.echo(f"lintnews: error: {message}", err=True)
+    raise typer.Exit(EXIT_ERROR)
+
+
+def _codes(values: list[str] | None) -> list[str] | None:
+    """``--select BP,PN001 --select WS`` → ``["BP", "PN001", "WS"]``."""
+    if values is None:
+        return None
+    return [c.strip().upper() for value in values for c in value.split(",") if c.strip()]
+
+
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Rule codes or prefixes to run (comma-separated; ALL for every rule)."),
+]
+IgnoreOption = Annotated[
+    list[str] | None, typer.Option(help="Rule codes or prefixes to skip (comma-separated).")
+]
+ExtendSelectOption = Annotated[
+    list[str] | None,
+    typer.Option(help="Codes or prefixes to run on top of the configured selection."),
+]
+VerboseOption = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")
+]
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Files or folders to lint; '-' reads standard input.", show_default=False
+        ),
+    ] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    extend_select: ExtendSelectOption = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option(help="How to print diagnostics.")
+    ] = OutputFormat.concise,
+    output_file: Annotated[
+        Path | None, typer.Option("--output-file", "-o", help="Write the output to a file.")
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Count diagnostics per rule instead.")
+    ] = False,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when diagnostics are found.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print diagnostics only: no summary or notes.")
+    ] = False,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            help="The name to report for standard input (its extension picks the format)."
+        ),
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Use this configuration file for every path.")
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+    force_exclude: Annotated[
+        bool, typer.Option(help="Apply excludes to files named on the command line too.")
+    ] = False,
+    verbose: VerboseOption = False,
+) -> None:
+    """Lint articles: files, folders (recursively) or '-' for standard input."""
+    with _errors_exit_2(verbose):
+        code = _check(
+            paths or [Path(".")],
+            select=_codes(select),
+            ignore=_codes(ignore) or [],
+            extend_select=_codes(extend_select) or [],
+            output_format=output_format.value,
+            output_file=output_file,
+            statistics=statistics,
+            quiet=quiet,
+            stdin_filename=stdin_filename,
+            config=config,
+            isolated=isolated,
+            force_exclude=force_exclude,
+        )
+        if code == EXIT_DIAGNOSTICS and exit_zero:
+            code = EXIT_CLEAN
+    raise typer.Exit(code)
+
+
+def _check(
+    paths: list[Path],
+    *,
+    select: list[str] | None,
+    ignore: list[str],
+    extend_select: list[str],
+    output_format: str,
+    output_file: Path | None,
+    statistics: bool,
+    quiet: bool,
+    stdin_filename: str | None,
+    config: Path | None,
+    isolated: bool,
+    force_exclude: bool,
+) -> int:
+    from lintnews.engine import Runner, RunOptions, read_stdin
+    from lintnews.output import Report, render
+    from lintnews.selection import Selection
+
+    if config is not None and not config.is_file():
+        _fail(f"configuration file not found: {config}", verbose=False)
+    use_stdin = [str(p) for p in paths] == ["-"]
+    if "-" in map(str, paths) and not use_stdin:
+        _fail("'-' (standard input) cannot be combined with other paths", verbose=False)
+    options = RunOptions(
+        selection=Selection(
+            tuple(select) if select is not None else None, tuple(extend_select), tuple(ignore)
+        ),
+        config_path=config,
+        isolated=isolated,
+        force_exclude=force_exclude,
+        stdin_filename=stdin_filename,
+        keep_text=output_format == "full" and not statistics,
+    )
+    runner = Runner(options)
+    result = runner.run(paths, stdin=read_stdin() if use_stdin else None)
+    report = Report(result, runner.known_rules())
+    with _open_output(output_file) as stream:
+        if statistics:
+            from lintnews.output import statistics as stats
+
+            stats.render(report, stream, as_json=output_format in ("json", "json-lines"))
+        elif quiet and output_format in ("concise", "full"):
+            render(output_format, report, _DropSummary(stream))
+        else:
+            render(output_format, report, stream)
+    _print_problems(result, quiet)
+    if not use_stdin and not result.files and not result.problems and not quiet:
+        typer.echo("warning: no articles (.txt, .md) found under the given paths", err=True)
+    if result.has_errors:
+        return EXIT_ERROR
+    return EXIT_DIAGNOSTICS if any(f.diagnostics for f in result.files) else EXIT_CLEAN
+
+
+class _DropSummary:
+    """A stream that keeps diagnostics and drops the closing summary line."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        if text.startswith(("Found ", "All checks passed")):
+            return 0
+        return self.stream.write(text)
+
+
+@contextlib.contextmanager
+def _open_output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8")
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror}", verbose=False)
+    with handle:
+        yield handle
+
+
+def _print_problems(result, quiet: bool) -> None:
+    for problem in result.problems:
+        if quiet and problem.level != "error":
+            continue
+        typer.echo(f"{problem.level}: {problem.path}: {problem.message}", err=True)
+
+
+@app.command()
+def rule(
+    code: Annotated[str, typer.Argument(help="A rule code, such as PN001.")],
+    output_format: Annotated[ListFormat, typer.Option(help="text or json.")] = ListFormat.table,
+    verbose: VerboseOption = False,
+) -> None:
+    """Explain one rule: what it flags, why, and an example."""
+    from lintnews.catalog import describe_rule
+
+    with _errors_exit_2(verbose):
+        registry = _registry_here()
+        found = registry.get(code)
+        if found is None:
+            _fail(f"unknown rule code {code!r} (see 'lintnews rules')", verbose=False)
+        typer.echo(describe_rule(found, as_json=output_format is ListFormat.json), nl=False)
+
+
+@app.command("rules")
+def rules_command(
+    output_format: Annotated[ListFormat, typer.Option(help="table or json.")] = ListFormat.table,
+    verbose: VerboseOption = False,
+) -> None:
+    """List every rule: code, name, severity, fix, default and summary."""
+    from lintnews.catalog import rules_table
+
+    with _errors_exit_2(verbose):
+        registry = _registry_here()
+        typer.echo(rules_table(list(registry), as_json=output_format is ListFormat.json), nl=False)
+
+
+def _registry_here():
+    from lintnews.engine import Runner, RunOptions
+
+    runner = Runner(RunOptions())
+    return runner.registry(runner.config_for(Path.cwd()).rule_packs)
+
+
+def main() -> None:
+    app(prog_name="lintnews")

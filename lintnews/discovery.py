@@ -1,0 +1,92 @@
+"""Which files a run lints: walking folders and applying excludes."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+from lintnews.config import Config
+from lintnews.loader import ARTICLE_SUFFIXES
+
+
+@dataclass(frozen=True)
+class MissingPath:
+    """A path given on the command line that does not exist."""
+
+    path: str
+    reason: str
+
+
+def is_excluded(path: Path, config: Config) -> bool:
+    """True when a pattern of ``exclude``/``extend-exclude`` matches the path.
+
+    A pattern matches the file or folder name (``drafts``, ``*.tmp.txt``) or
+    the path relative to the folder of the configuration file
+    (``archive/2019/*.txt``).
+    """
+    patterns = config.excludes
+    if not patterns:
+        return False
+    relative = relative_path(path, config.root)
+    names = Path(os.path.abspath(path)).parts if relative is None else Path(relative).parts
+    for pattern in patterns:
+        if any(fnmatch(name, pattern) for name in names):
+            return True
+        if relative is not None and fnmatch(relative, pattern):
+            return True
+    return False
+
+
+def relative_path(path: Path, root: Path) -> str | None:
+    """``path`` relative to ``root`` in POSIX form, or None when it lies outside.
+
+    Works on absolute paths without resolving symbolic links, so that a link
+    loop cannot raise and a linked file keeps the name it was found under.
+    """
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return None
+
+
+def discover(
+    paths: Sequence[Path],
+    config_for: Callable[[Path], Config],
+    *,
+    force_exclude: bool = False,
+) -> tuple[list[Path], list[MissingPath]]:
+    """Article files under ``paths`` in a stable order, and paths that do not exist.
+
+    A file named on the command line is linted whatever its extension, unless
+    ``force_exclude`` applies the excludes to it too (for pre-commit, which
+    passes every changed file).
+    """
+    found: dict[Path, None] = {}
+    missing: list[MissingPath] = []
+    for path in paths:
+        if path.is_dir():
+            for file in _walk(path, config_for):
+                found.setdefault(file, None)
+        elif path.exists():
+            if not (force_exclude and is_excluded(path, config_for(path.parent))):
+                found.setdefault(path, None)
+        else:
+            reason = "broken symbolic link" if path.is_symlink() else "no such file or directory"
+            missing.append(MissingPath(str(path), reason))
+    return list(found), missing
+
+
+def _walk(root: Path, config_for: Callable[[Path], Config]) -> Iterator[Path]:
+    # Symbolic links to folders are not followed: a link loop or a link out
+    # of the archive must not make the run walk forever or lint elsewhere.
+    for folder, dirnames, filenames in os.walk(root, followlinks=False):
+        here = Path(folder)
+        config = config_for(here)
+        dirnames[:] = sorted(d for d in dirnames if not is_excluded(here / d, config))
+        for name in sorted(filenames):
+            file = here / name
+            if file.suffix.lower() in ARTICLE_SUFFIXES and not is_excluded(file, config):
+                yield file

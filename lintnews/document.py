@@ -1,0 +1,204 @@
+"""The text under check: its prose regions and an offset-to-line index."""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from lintnews.diagnostics import Span
+
+# CR, LF and CRLF end a line, as in SARIF and in editors; U+2028 and friends
+# do not, so that a stray separator in scraped text cannot shift every row.
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A 1-based row and column, the column counted in code points."""
+
+    row: int
+    column: int
+
+
+class LineIndex:
+    """Maps code point offsets to rows and columns and back.
+
+    Keeps only the offsets where lines start, so it is cheap to hold on to
+    after the text itself has been dropped.
+    """
+
+    __slots__ = ("_starts", "length")
+
+    def __init__(self, text: str) -> None:
+        starts = array("q", [0])
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        self._starts = starts
+        self.length = len(text)
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def location(self, offset: int) -> Location:
+        offset = min(max(offset, 0), self.length)
+        row = bisect.bisect_right(self._starts, offset) - 1
+        return Location(row + 1, offset - self._starts[row] + 1)
+
+    def offset(self, location: Location) -> int:
+        start = self._starts[location.row - 1]
+        return start + location.column - 1
+
+    def line_span(self, row: int) -> Span:
+        """The span of line ``row`` (1-based), its line break included."""
+        start = self._starts[row - 1]
+        end = self._starts[row] if row < len(self._starts) else self.length
+        return Span(start, end)
+
+    def line_start(self, row: int) -> int:
+        return self._starts[row - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Rules switched off over a span by an inline comment; no codes means all."""
+
+    span: Span
+    codes: frozenset[str] = frozenset()
+
+    def covers(self, code: str) -> bool:
+        if not self.codes:
+            return True
+        return any(code.startswith(prefix) for prefix in self.codes)
+
+
+@dataclass
+class Document:
+    """One article: its text, where the prose is, and how to locate offsets.
+
+    ``prose`` lists the regions a rule may report into. For plain text that is
+    the whole text; for Markdown, code blocks, front matter, link targets and
+    HTML comments are left out. ``masked_text`` has the same length as
+    ``text`` with everything outside the prose replaced by spaces (line
+    breaks kept), so that rules can scan it with offsets unchanged.
+    """
+
+    text: str
+    path: str = "-"
+    kind: str = "text"
+    prose: tuple[Span, ...] | None = None
+    suppressions: tuple[Suppression, ...] = ()
+    #: Offset of the first undecodable byte and what was wrong, if any.
+    decode_error: tuple[int, str] | None = None
+
+    def __post_init__(self) -> None:
+        if self.prose is None:
+            self.prose = (Span(0, len(self.text)),)
+
+    @cached_property
+    def index(self) -> LineIndex:
+        return LineIndex(self.text)
+
+    @cached_property
+    def masked_text(self) -> str:
+        if self.prose == (Span(0, len(self.text)),):
+            return self.text
+        return mask_outside(self.text, self.prose)
+
+    def location(self, offset: int) -> Location:
+        return self.index.location(offset)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def in_prose(self, span: Span) -> bool:
+        """True when ``span`` lies wholly inside one prose region."""
+        starts = [region.start for region in self.prose]
+        i = bisect.bisect_right(starts, span.start) - 1
+        return i >= 0 and self.prose[i].contains(span)
+
+    def is_suppressed(self, code: str, span: Span) -> bool:
+        return is_suppressed(self.suppressions, code, span)
+
+    @cached_property
+    def paragraphs(self) -> tuple[Span, ...]:
+        """Spans of paragraphs: runs of non-blank lines of the masked text."""
+        masked = self.masked_text
+        found: list[Span] = []
+        start = end = None
+        for _, line in self.lines():
+            if masked[line.start : line.end].strip():
+                start = line.start if start is None else start
+                end = line.end
+            elif start is not None:
+                found.append(Span(start, end))
+                start = None
+        if start is not None:
+            found.append(Span(start, end))
+        return tuple(found)
+
+    def line_removal(self, row: int) -> Span:
+        """The span to delete so that line ``row`` goes with the blank line it leaves.
+
+        A line followed by more text takes its line break and one blank line
+        after it; the last non-blank line takes the blank lines before it
+        instead, so the file keeps its final newline (or lack of one) and no
+        neighbouring paragraph is touched.
+        """
+        index = self.index
+        line = index.line_span(row)
+        if self._has_text_after(row):
+            end = index.line_start(row + 1)
+            if row + 1 < index.line_count and self._is_blank(row + 1):
+                end = index.line_start(row + 2)
+            return Span(line.start, end)
+        content_end = line.start + len(self.slice(line).rstrip("\r\n"))
+        previous = row - 1
+        while previous >= 1 and self._is_blank(previous):
+            previous -= 1
+        if previous < 1:
+            return Span(0, content_end)
+        previous_line = index.line_span(previous)
+        previous_end = previous_line.start + len(self.slice(previous_line).rstrip("\r\n"))
+        return Span(previous_end, content_end)
+
+    def _is_blank(self, row: int) -> bool:
+        return not self.slice(self.index.line_span(row)).strip()
+
+    def _has_text_after(self, row: int) -> bool:
+        following = self.index.line_start(row + 1) if row < self.index.line_count else None
+        return following is not None and bool(self.text[following:].strip())
+
+    def lines(self) -> Iterator[tuple[int, Span]]:
+        """Each line's 1-based row and span, line break excluded."""
+        index = self.index
+        for row in range(1, index.line_count + 1):
+            span = index.line_span(row)
+            line = self.text[span.start : span.end]
+            trimmed = len(line.rstrip("\r\n"))
+            yield row, Span(span.start, span.start + trimmed)
+
+
+def is_suppressed(suppressions: Iterable[Suppression], code: str, span: Span) -> bool:
+    """True when a disable comment covers the start of ``span`` for ``code``."""
+    return any(s.covers(code) and s.span.start <= span.start < s.span.end for s in suppressions)
+
+
+def mask_outside(text: str, keep: Iterable[Span]) -> str:
+    """Replace every character outside ``keep`` with a space, keeping line breaks."""
+    pieces: list[str] = []
+    position = 0
+    for span in keep:
+        pieces.append(_blank(text[position : span.start]))
+        pieces.append(text[span.start : span.end])
+        position = span.end
+    pieces.append(_blank(text[position:]))
+    return "".join(pieces)
+
+
+def _blank(chunk: str) -> str:
+    return regex.sub(r"[^\r\n]", " ", chunk)

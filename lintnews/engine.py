@@ -1,0 +1,304 @@
+"""Runs the selected rules over documents and gathers their diagnostics.
+
+The flow is: discover files, find each one's configuration, load it into a
+:class:`Document`, run the per-document rules, let corpus rules collect what
+they need, drop what the user filtered out (selection, per-file ignores,
+disable comments, non-prose regions), and, once every file is in, let the
+corpus rules report. Texts are not kept once a file is done unless the
+caller asks for them (the ``full`` format shows source lines).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from fnmatch import fnmatch
+from pathlib import Path
+from typing import Any
+
+from lintnews.config import Config, ConfigError, find_config_file, load_config
+from lintnews.diagnostics import Diagnostic
+from lintnews.discovery import discover, is_excluded, relative_path
+from lintnews.document import Document, LineIndex, Suppression, is_suppressed
+from lintnews.loader import (
+    BinaryFileError,
+    UnreadableFileError,
+    document_from_bytes,
+    kind_for,
+    read_document,
+)
+from lintnews.registry import Registry
+from lintnews.rule import CorpusRule, Rule, RuleDefinitionError
+from lintnews.rules.runtime import RuleTimeout
+from lintnews.selection import Selection, SelectionError, matches
+
+STDIN = "-"
+
+
+class InternalError(Exception):
+    """A rule raised an unexpected exception."""
+
+
+@dataclass
+class FileResult:
+    """What a run keeps of one file."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    index: LineIndex
+    suppressions: tuple[Suppression, ...] = ()
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A file that could not be linted, or a note about one."""
+
+    path: str
+    message: str
+    level: str = "error"  # "error" makes the exit code 2; "note" does not
+
+
+@dataclass
+class RunResult:
+    files: list[FileResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[tuple[FileResult, Diagnostic]]:
+        return [(f, d) for f in self.files for d in f.diagnostics]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.level == "error" for p in self.problems)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the command line adds on top of configuration files."""
+
+    selection: Selection = field(default_factory=Selection)
+    config_path: Path | None = None
+    isolated: bool = False
+    force_exclude: bool = False
+    stdin_filename: str | None = None
+    keep_text: bool = False
+
+
+class RuleSet:
+    """The configured rules that run for files governed by one config."""
+
+    def __init__(self, config: Config, registry: Registry, selection: Selection) -> None:
+        self.config = config
+        layered = Selection(config.select, config.extend_select, config.ignore).override(
+            select=selection.select,
+            extend_select=selection.extend_select,
+            ignore=selection.ignore,
+        )
+        try:
+            enabled = layered.resolve(registry)
+        except SelectionError as error:
+            where = f"{config.path}: " if config.path and selection.select is None else ""
+            raise ConfigError(f"{where}{error}") from None
+        self.rules = [self._configured(rule) for rule in registry if rule.code in enabled]
+        self.timeout_rule = registry.get(RuleTimeout.code)
+        self._validate_codes(registry)
+
+    def _configured(self, rule: Rule) -> Rule:
+        settings = self.config.options_for(rule.code)
+        if self.config.pattern_timeout is not None and "timeout" in rule.options:
+            settings.setdefault("timeout", self.config.pattern_timeout)
+        if not settings:
+            return rule
+        try:
+            return rule.with_settings(**settings)
+        except RuleDefinitionError as error:
+            raise ConfigError(f"{self.config.describe(rule.code)}: {error}") from None
+
+    def _validate_codes(self, registry: Registry) -> None:
+        for code, _ in self.config.rule_options:
+            if code not in registry:
+                raise ConfigError(
+                    f"{self.config.describe(code)}: rule-options: unknown rule code {code!r}"
+                )
+        for glob, codes in self.config.per_file_ignores:
+            try:
+                Selection(select=codes).resolve(registry)
+            except SelectionError as error:
+                raise ConfigError(
+                    f"{self.config.describe(glob)}: per-file-ignores {glob!r}: {error}"
+                ) from None
+
+    def for_path(self, path: Path | str) -> list[Rule]:
+        """The rules that run on ``path``, after its per-file ignores."""
+        ignored: list[str] = []
+        relative = relative_path(Path(path), self.config.root) or Path(path).as_posix()
+        for glob, codes in self.config.per_file_ignores:
+            if fnmatch(relative, glob) or fnmatch(Path(path).name, glob):
+                ignored.extend(codes)
+        if not ignored:
+            return self.rules
+        return [rule for rule in self.rules if not matches(rule.code, ignored)]
+
+
+def lint_document(
+    doc: Document, rules: Sequence[Rule], timeout_rule: Rule | None = None
+) -> list[Diagnostic]:
+    """Every diagnostic the per-document rules find in ``doc``, in text order."""
+    found: list[Diagnostic] = []
+    for rule in rules:
+        if isinstance(rule, CorpusRule):
+            continue
+        try:
+            produced = list(rule.check(doc))
+        except TimeoutError:
+            if isinstance(timeout_rule, RuleTimeout):
+                found.append(timeout_rule.timeout_diagnostic(doc, rule, _timeout_of(rule)))
+            continue
+        except Exception as error:
+            raise InternalError(f"rule {rule.code} ({rule.name}) failed: {error!r}") from error
+        found.extend(d for d in produced if _reportable(doc, d))
+    return sorted(found, key=_position)
+
+
+def _timeout_of(rule: Rule) -> float:
+    return float(getattr(rule, "settings", {}).get("timeout", 0) or 0)
+
+
+def _reportable(doc: Document, diagnostic: Diagnostic) -> bool:
+    return doc.in_prose(diagnostic.span) and not doc.is_suppressed(diagnostic.code, diagnostic.span)
+
+
+def _position(diagnostic: Diagnostic) -> tuple[int, int, str]:
+    return (diagnostic.span.start, diagnostic.span.end, diagnostic.code)
+
+
+class Runner:
+    """One run of ``lintnews check`` over paths (or stdin)."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self._configs: dict[Path, Config] = {}
+        self._registries: dict[tuple[Path, ...], Registry] = {}
+        self._rule_sets: dict[Path | None, RuleSet] = {}
+        self._collected: dict[str, dict[str, Any]] = defaultdict(dict)
+        self._corpus_rules: dict[str, CorpusRule] = {}
+
+    # -- configuration ----------------------------------------------------
+
+    def config_for(self, folder: Path) -> Config:
+        if self.options.config_path is not None:
+            return self._load_config(self.options.config_path)
+        if self.options.isolated:
+            return Config()
+        folder = Path(os.path.abspath(folder))
+        if folder not in self._configs:
+            found = find_config_file(folder)
+            self._configs[folder] = self._load_config(found) if found else Config()
+        return self._configs[folder]
+
+    def _load_config(self, path: Path) -> Config:
+        key = Path(os.path.abspath(path))
+        if key not in self._configs:
+            self._configs[key] = load_config(path)
+        return self._configs[key]
+
+    def rule_set(self, config: Config) -> RuleSet:
+        if config.path not in self._rule_sets:
+            registry = self.registry(config.rule_packs)
+            self._rule_sets[config.path] = RuleSet(config, registry, self.options.selection)
+        return self._rule_sets[config.path]
+
+    def registry(self, packs: tuple[Path, ...] = ()) -> Registry:
+        if packs not in self._registries:
+            self._registries[packs] = Registry.load(packs)
+        return self._registries[packs]
+
+    def known_rules(self) -> dict[str, Rule]:
+        """Every rule this run has seen, configured where a config applied."""
+        known: dict[str, Rule] = {}
+        for registry in self._registries.values():
+            known.update((rule.code, rule) for rule in registry)
+        for rule_set in self._rule_sets.values():
+            known.update((rule.code, rule) for rule in rule_set.rules)
+        return known
+
+    # -- the run ----------------------------------------------------------
+
+    def run(self, paths: Sequence[Path], stdin: bytes | None = None) -> RunResult:
+        result = RunResult()
+        if stdin is not None:
+            self._lint_stdin(stdin, result)
+        else:
+            files, missing = discover(
+                paths, self.config_for, force_exclude=self.options.force_exclude
+            )
+            for item in missing:
+                result.problems.append(Problem(item.path, item.reason))
+            for path in files:
+                self._lint_file(path, result)
+        self._report_corpus(result)
+        result.files.sort(key=lambda f: f.path)
+        return result
+
+    def _lint_stdin(self, data: bytes, result: RunResult) -> None:
+        name = self.options.stdin_filename or STDIN
+        config = self.config_for(Path(name).parent if name != STDIN else Path.cwd())
+        if self.options.force_exclude and name != STDIN and is_excluded(Path(name), config):
+            return
+        try:
+            doc = document_from_bytes(data, name, kind_for(name))
+        except BinaryFileError as error:
+            result.problems.append(Problem(name, f"skipped: {error}", "note"))
+            return
+        self._check(doc, Path(name), config, result)
+
+    def _lint_file(self, path: Path, result: RunResult) -> None:
+        display = str(path)
+        try:
+            doc = read_document(path, display)
+        except UnreadableFileError as error:
+            result.problems.append(Problem(display, f"cannot read: {error}"))
+            return
+        except BinaryFileError as error:
+            result.problems.append(Problem(display, f"skipped: {error}", "note"))
+            return
+        self._check(doc, path, self.config_for(path.parent), result)
+
+    def _check(self, doc: Document, path: Path, config: Config, result: RunResult) -> None:
+        rule_set = self.rule_set(config)
+        rules = rule_set.for_path(path)
+        diagnostics = lint_document(doc, rules, rule_set.timeout_rule)
+        for rule in rules:
+            if isinstance(rule, CorpusRule):
+                self._corpus_rules.setdefault(rule.code, rule)
+                self._collected[rule.code][doc.path] = rule.collect(doc)
+        result.files.append(
+            FileResult(
+                doc.path,
+                diagnostics,
+                doc.index,
+                doc.suppressions,
+                doc.text if self.options.keep_text else None,
+            )
+        )
+
+    def _report_corpus(self, result: RunResult) -> None:
+        by_path = {f.path: f for f in result.files}
+        for code, rule in sorted(self._corpus_rules.items()):
+            for path, diagnostic in rule.report(self._collected[code]):
+                file = by_path.get(path)
+                if file is None or is_suppressed(
+                    file.suppressions, diagnostic.code, diagnostic.span
+                ):
+                    continue
+                file.diagnostics.append(diagnostic)
+        for file in result.files:
+            file.diagnostics.sort(key=_position)
+
+
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()

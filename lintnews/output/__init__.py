@@ -1,0 +1,58 @@
+"""Output formats, one module each, loaded only when chosen.
+
+Every format is a function ``render(report, stream)`` in its module.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TextIO
+
+from lintnews.engine import FileResult, RunResult
+from lintnews.packs import builtin_pack_paths
+from lintnews.rule import Rule
+
+FORMATS: dict[str, str] = {
+    "concise": "lintnews.output.concise",
+    "full": "lintnews.output.full",
+    "json": "lintnews.output.json",
+    "json-lines": "lintnews.output.json_lines",
+}
+
+DOCS_URL = "https://lintnews.readthedocs.io/en/latest/rules/"
+
+
+@dataclass(frozen=True)
+class Report:
+    """A finished run and the rules that took part, for formatters."""
+
+    result: RunResult
+    rules: Mapping[str, Rule]
+
+    def url(self, code: str) -> str | None:
+        """Documentation of a rule that ships with lintnews; none for user rules."""
+        rule = self.rules.get(code)
+        if rule is None or not _ships_with_lintnews(rule):
+            return None
+        return f"{DOCS_URL}{rule.name}/"
+
+    @property
+    def files(self) -> list[FileResult]:
+        return self.result.files
+
+
+def _ships_with_lintnews(rule: Rule) -> bool:
+    return rule.origin == "builtin" or rule.origin in _builtin_pack_origins()
+
+
+@functools.cache
+def _builtin_pack_origins() -> frozenset[str]:
+    return frozenset(str(path) for path in builtin_pack_paths())
+
+
+def render(format_name: str, report: Report, stream: TextIO) -> None:
+    module = importlib.import_module(FORMATS[format_name])
+    module.render(report, stream)

@@ -1,0 +1,20 @@
+"""``concise``: one line a diagnostic, ``path:row:col: CODE [*] message``."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from lintnews.output import Report
+from lintnews.output.summary import summary_line
+
+
+def render(report: Report, stream: TextIO) -> None:
+    for file in report.files:
+        for diagnostic in file.diagnostics:
+            start = file.index.location(diagnostic.span.start)
+            marker = " [*]" if diagnostic.fix is not None else ""
+            stream.write(
+                f"{file.path}:{start.row}:{start.column}: "
+                f"{diagnostic.code}{marker} {diagnostic.message}\n"
+            )
+    stream.write(summary_line(report))

@@ -1,0 +1,65 @@
+"""``json``: a ruff-compatible JSON list of diagnostics.
+
+Each object has ``code``, ``message``, ``severity``, ``filename``,
+``location`` and ``end_location`` (1-based ``row`` and ``column`` in code
+points, end exclusive), ``fix`` (null, or ``applicability``, ``message`` and
+``edits``), ``url``, and the 0-based code point ``offset``/``end_offset``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from lintnews.diagnostics import Diagnostic, Fix, Span
+from lintnews.document import LineIndex
+from lintnews.engine import FileResult
+from lintnews.output import Report
+
+
+def render(report: Report, stream: TextIO) -> None:
+    json.dump(list(records(report)), stream, ensure_ascii=False, indent=2)
+    stream.write("\n")
+
+
+def records(report: Report) -> Iterator[dict[str, Any]]:
+    for file in report.files:
+        for diagnostic in file.diagnostics:
+            yield record(report, file, diagnostic)
+
+
+def record(report: Report, file: FileResult, diagnostic: Diagnostic) -> dict[str, Any]:
+    span = diagnostic.span
+    return {
+        "code": diagnostic.code,
+        "name": diagnostic.name,
+        "message": diagnostic.message,
+        "severity": str(diagnostic.severity),
+        "filename": file.path,
+        **_locations(file.index, span),
+        "fix": _fix(file.index, diagnostic.fix),
+        "url": report.url(diagnostic.code),
+        "offset": span.start,
+        "end_offset": span.end,
+    }
+
+
+def _locations(index: LineIndex, span: Span) -> dict[str, dict[str, int]]:
+    start, end = index.location(span.start), index.location(span.end)
+    return {
+        "location": {"row": start.row, "column": start.column},
+        "end_location": {"row": end.row, "column": end.column},
+    }
+
+
+def _fix(index: LineIndex, fix: Fix | None) -> dict[str, Any] | None:
+    if fix is None:
+        return None
+    return {
+        "applicability": str(fix.applicability),
+        "message": fix.message,
+        "edits": [
+            {"content": edit.replacement, **_locations(index, edit.span)} for edit in fix.edits
+        ],
+    }

@@ -1,0 +1,335 @@
+"""The rule kinds a TOML pack can declare: existence, substitution, consistency."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from lintnews.document import Document
+from lintnews.rule import CorpusRule, Option, Rule
+
+DEFAULT_TIMEOUT = 1.0
+
+# A match may not start or end inside a word; edges that are punctuation
+# ("marked *") are left alone, which plain \b would get wrong.
+_START_BOUNDARY = r"(?:(?<!\w)|(?!\w))"
+_END_BOUNDARY = r"(?:(?!\w)|(?<!\w))"
+_HORIZONTAL_SPACE = r"[^\S\r\n]"
+# Whole-line matches look past leading Markdown markup: "## Related posts".
+_LINE_START = (
+    rf"(?:^|(?<=\r)){_HORIZONTAL_SPACE}*(?:(?:#{{1,6}}|>|[-*+]){_HORIZONTAL_SPACE}+)*[*_]*"
+)
+_LINE_END = rf"[*_]*{_HORIZONTAL_SPACE}*(?=\r|\n|\Z)"
+
+PATTERN_OPTIONS = {
+    "timeout": Option((int, float), DEFAULT_TIMEOUT, "Seconds a pattern may run on one document.")
+}
+
+
+@dataclass(frozen=True)
+class PackRuleSpec:
+    """The validated fields every pack rule shares."""
+
+    code: str
+    name: str
+    summary: str
+    message: str
+    explanation: str
+    severity: Severity
+    default_enabled: bool
+    ignore_case: bool
+    word_boundaries: bool
+    origin: str
+    data: Mapping[str, Any]
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal phrase as a pattern in which any run of spaces matches."""
+    words = phrase.split()
+    if not words:
+        raise ValueError("a phrase may not be empty")
+    return rf"{_HORIZONTAL_SPACE}+".join(regex.escape(word) for word in words)
+
+
+def string_list(data: Mapping[str, Any], key: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{key!r} must be a list of strings")
+    return value
+
+
+class PackRule(Rule):
+    """Metadata and matching shared by every rule declared in a pack."""
+
+    options = PATTERN_OPTIONS
+
+    def __init__(self, spec: PackRuleSpec) -> None:
+        self.spec = spec
+        self.code = spec.code
+        self.name = spec.name
+        self.summary = spec.summary
+        self.severity = spec.severity
+        self.default_enabled = spec.default_enabled
+        self.origin = spec.origin
+        self.flags = regex.IGNORECASE if spec.ignore_case else 0
+        super().__init__()
+
+    @property
+    def explanation(self) -> str:
+        return self.spec.explanation.strip()
+
+    @property
+    def timeout(self) -> float:
+        return float(self.settings["timeout"])
+
+    def compile(self, alternatives: Iterable[str], *, line: bool = False) -> Any:
+        """One alternation of every pattern, longest first, with boundaries."""
+        body = "|".join(f"(?:{p})" for p in sorted(alternatives, key=len, reverse=True))
+        if not body:
+            raise ValueError("declares no phrases or patterns")
+        if self.spec.word_boundaries:
+            body = f"{_START_BOUNDARY}(?:{body}){_END_BOUNDARY}"
+        if line:
+            body = f"{_LINE_START}(?P<hit>{body}){_LINE_END}"
+        return regex.compile(body, self.flags | regex.MULTILINE)
+
+    def format_message(self, **values: str) -> str:
+        return self.spec.message.format_map(values)
+
+    def check_message(self, *placeholders: str) -> None:
+        """Fail at load time, not on the first match, on an unknown placeholder."""
+        try:
+            self.format_message(**dict.fromkeys(placeholders, ""))
+        except (KeyError, IndexError, ValueError) as error:
+            raise ValueError(f"message has an unknown placeholder: {error}") from None
+
+    def finditer(
+        self, pattern: Any, doc: Document, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[Any]:
+        end = len(doc.masked_text) if endpos is None else endpos
+        return pattern.finditer(doc.masked_text, pos, end, timeout=self.timeout)
+
+
+class ExistenceRule(PackRule):
+    """Flags phrases or patterns wherever they occur (or on a line of their own)."""
+
+    SCOPES = ("text", "line", "headline")
+    FIXES = ("delete-line", "delete")
+
+    def __init__(self, spec: PackRuleSpec) -> None:
+        super().__init__(spec)
+        data = spec.data
+        self.scope = data.get("scope", "text")
+        if self.scope not in self.SCOPES:
+            raise ValueError(f"scope must be one of {', '.join(self.SCOPES)}")
+        self.fix_kind = data.get("fix")
+        if self.fix_kind is not None and self.fix_kind not in self.FIXES:
+            raise ValueError(f"fix must be one of {', '.join(self.FIXES)}")
+        self.fix_message = data.get("fix-message", "")
+        alternatives = [phrase_pattern(p) for p in string_list(data, "phrases")]
+        alternatives += string_list(data, "patterns")
+        self.pattern = self.compile(alternatives, line=self.scope == "line")
+        exceptions = string_list(data, "exceptions")
+        self.exceptions = (
+            regex.compile("|".join(f"(?:{e})" for e in exceptions), self.flags)
+            if exceptions
+            else None
+        )
+        self.check_message("match")
+
+    @property
+    def fixable(self) -> bool:
+        return self.fix_kind is not None
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for span in self._matches(doc):
+            text = doc.slice(span)
+            if self.exceptions and self.exceptions.fullmatch(text):
+                continue
+            yield self.diagnostic(
+                span, self.format_message(match=text), fix=self._fix(doc, span, text)
+            )
+
+    def _matches(self, doc: Document) -> Iterator[Span]:
+        if self.scope == "headline":
+            headline = next((p for p in doc.paragraphs), None)
+            if headline is None:
+                return
+            # The search stops where the first line's text ends, so that `$`
+            # anchors there whatever the line ending.
+            first_line = doc.index.line_span(doc.location(headline.start).row)
+            content = doc.slice(first_line).rstrip("\r\n")
+            end = min(first_line.start + len(content), headline.end)
+            for match in self.finditer(self.pattern, doc, headline.start, end):
+                yield Span(*match.span())
+            return
+        group = "hit" if self.scope == "line" else 0
+        for match in self.finditer(self.pattern, doc):
+            yield Span(*match.span(group))
+
+    def _fix(self, doc: Document, span: Span, text: str) -> Fix | None:
+        if self.fix_kind == "delete-line":
+            row = doc.location(span.start).row
+            message = self.fix_message or "Delete the line"
+            return Fix.replace(doc.line_removal(row), "", message, safe=False)
+        if self.fix_kind == "delete":
+            message = self.fix_message or f"Delete “{text.strip()}”"
+            return Fix.replace(span, "", message, safe=False)
+        return None
+
+
+class SubstitutionRule(PackRule):
+    """Flags a phrase that has a preferred form and offers the replacement."""
+
+    def __init__(self, spec: PackRuleSpec) -> None:
+        super().__init__(spec)
+        swap = spec.data.get("swap")
+        if not isinstance(swap, dict) or not swap:
+            raise ValueError("'swap' must be a table of phrase = replacement")
+        if not all(isinstance(v, str) for v in swap.values()):
+            raise ValueError("every replacement in 'swap' must be a string")
+        self.is_regex = spec.data.get("regex", False)
+        if not isinstance(self.is_regex, bool):
+            raise ValueError("'regex' must be true or false")
+        self.applicability = Applicability(spec.data.get("applicability", "unsafe"))
+        self.replacements = list(swap.values())
+        keys = list(swap) if self.is_regex else [phrase_pattern(k) for k in swap]
+        # One named group per key tells which entry matched; each key is also
+        # compiled alone so that its own groups (\1) expand in its replacement.
+        self.pattern = self.compile(f"(?P<k{i}>{key})" for i, key in enumerate(keys))
+        self.key_patterns = [regex.compile(key, self.flags) for key in keys]
+        self.check_message("match", "replacement")
+
+    @property
+    def fixable(self) -> bool:
+        return True
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        for match in self.finditer(self.pattern, doc):
+            index = next(
+                i for i in range(len(self.replacements)) if match.group(f"k{i}") is not None
+            )
+            replacement = self.replacements[index]
+            if self.is_regex:
+                alone = self.key_patterns[index].fullmatch(match.group())
+                replacement = alone.expand(replacement) if alone else replacement
+            span = Span(*match.span())
+            text = match.group()
+            if text == replacement:
+                continue
+            fix = Fix(
+                (Edit(span, replacement),),
+                self.applicability,
+                f"Replace with “{replacement}”",
+            )
+            yield self.diagnostic(
+                span, self.format_message(match=text, replacement=replacement), fix=fix
+            )
+
+
+class _VariantFinder:
+    """Finds every variant of every consistency group in a document."""
+
+    def __init__(self, rule: PackRule, groups: Any) -> None:
+        if not isinstance(groups, list) or not groups:
+            raise ValueError("'groups' must be a list of lists of variants")
+        for group in groups:
+            if not isinstance(group, list) or len(group) < 2:
+                raise ValueError("each group must list at least two variants")
+            if not all(isinstance(v, str) and v.strip() for v in group):
+                raise ValueError("variants must be non-empty strings")
+        self.rule = rule
+        self.groups: list[list[str]] = groups
+        alternatives = [
+            f"(?P<g{g}v{v}>{phrase_pattern(variant)})"
+            for g, group in enumerate(groups)
+            for v, variant in enumerate(group)
+        ]
+        self.pattern = rule.compile(alternatives)
+        self.group_names = [(g, v) for g, group in enumerate(groups) for v in range(len(group))]
+
+    def occurrences(self, doc: Document) -> list[tuple[int, int, int, int]]:
+        """(group, variant, start, end) for each occurrence, in text order."""
+        found = []
+        for match in self.rule.finditer(self.pattern, doc):
+            g, v = next((g, v) for g, v in self.group_names if match.group(f"g{g}v{v}") is not None)
+            found.append((g, v, match.start(), match.end()))
+        return found
+
+    def preferred(self, counts: Counter[tuple[int, int]], group: int) -> int:
+        """The most frequent variant of a group; the first listed on a tie."""
+        variants = range(len(self.groups[group]))
+        return max(variants, key=lambda v: (counts[(group, v)], -v))
+
+
+class DocumentConsistencyRule(PackRule):
+    """Flags a name spelled two ways in one document."""
+
+    def __init__(self, spec: PackRuleSpec) -> None:
+        super().__init__(spec)
+        self.finder = _VariantFinder(self, spec.data.get("groups"))
+        self.check_message("match", "preferred", "count")
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        found = self.finder.occurrences(doc)
+        yield from _minority_diagnostics(self, self.finder, found, found)
+
+
+class CorpusConsistencyRule(CorpusRule, PackRule):
+    """Flags a name spelled two ways across the documents of a run."""
+
+    def __init__(self, spec: PackRuleSpec) -> None:
+        PackRule.__init__(self, spec)
+        self.finder = _VariantFinder(self, spec.data.get("groups"))
+        self.check_message("match", "preferred", "count")
+
+    def check(self, doc: Document) -> Iterable[Diagnostic]:
+        return ()
+
+    def collect(self, doc: Document) -> list[tuple[int, int, int, int]]:
+        return self.finder.occurrences(doc)
+
+    def report(self, collected: Mapping[str, Any]) -> Iterator[tuple[str, Diagnostic]]:
+        everything = [o for found in collected.values() for o in found]
+        for path, found in collected.items():
+            for diagnostic in _minority_diagnostics(self, self.finder, found, everything):
+                yield path, diagnostic
+
+
+def _minority_diagnostics(
+    rule: PackRule,
+    finder: _VariantFinder,
+    found: list[tuple[int, int, int, int]],
+    population: list[tuple[int, int, int, int]],
+) -> Iterator[Diagnostic]:
+    counts = Counter((g, v) for g, v, _, _ in population)
+    used = {(g, v) for g, v, _, _ in population}
+    for g, v, start, end in found:
+        if sum(1 for (gg, _) in used if gg == g) < 2:
+            continue
+        best = finder.preferred(counts, g)
+        if v == best:
+            continue
+        preferred = finder.groups[g][best]
+        yield rule.diagnostic(
+            Span(start, end),
+            rule.format_message(
+                match=finder.groups[g][v],
+                preferred=preferred,
+                count=str(counts[(g, best)]),
+            ),
+        )
+
+
+def ConsistencyRule(spec: PackRuleSpec) -> Rule:  # noqa: N802 - a factory used like a class
+    across = spec.data.get("across", "document")
+    if across == "document":
+        return DocumentConsistencyRule(spec)
+    if across == "corpus":
+        return CorpusConsistencyRule(spec)
+    raise ValueError("across must be 'document' or 'corpus'")
