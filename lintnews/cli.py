@@ -65,6 +65,7 @@ def _errors_exit_2(verbose: bool) -> Iterator[None]:
     from lintnews.config import ConfigError
     from lintnews.engine import InternalError
     from lintnews.packs import PackError
+    from lintnews.packs.data import DataError
     from lintnews.registry import RegistryError
     from lintnews.selection import SelectionError
 
@@ -72,7 +73,7 @@ def _errors_exit_2(verbose: bool) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort, SystemExit):
         raise
-    except (ConfigError, PackError, RegistryError, SelectionError) as error:
+    except (ConfigError, DataError, PackError, RegistryError, SelectionError) as error:
         _fail(str(error), verbose)
     except InternalError as error:
         _fail(f"internal error: {error}", verbose)

@@ -126,17 +126,24 @@ class Document:
 
     @cached_property
     def paragraphs(self) -> tuple[Span, ...]:
-        """Spans of paragraphs: runs of non-blank lines of the masked text."""
+        """Spans of paragraphs, line breaks at their ends excluded.
+
+        In plain text each non-blank line is a paragraph: scraped and
+        translated articles put one paragraph on a line, often with no blank
+        line between. In Markdown a paragraph is a run of non-blank lines, as
+        Markdown wraps its paragraphs.
+        """
         masked = self.masked_text
         found: list[Span] = []
         start = end = None
         for _, line in self.lines():
-            if masked[line.start : line.end].strip():
-                start = line.start if start is None else start
-                end = line.end
-            elif start is not None:
+            blank = not masked[line.start : line.end].strip()
+            if start is not None and (blank or self.kind != "markdown"):
                 found.append(Span(start, end))
                 start = None
+            if not blank:
+                start = line.start if start is None else start
+                end = line.end
         if start is not None:
             found.append(Span(start, end))
         return tuple(found)

@@ -18,7 +18,7 @@ from typing import Any
 
 from lintnews.packs import builtin_pack_paths, load_pack
 from lintnews.rule import Rule, RuleDefinitionError
-from lintnews.rules import FAMILY_MODULES
+from lintnews.rules import family_modules
 
 ENTRY_POINT_GROUP = "lintnews.rules"
 
@@ -70,7 +70,7 @@ class Registry:
 
 
 def builtin_rules() -> Iterator[Rule]:
-    for module_name in FAMILY_MODULES.values():
+    for module_name in family_modules():
         for rule_class in rule_classes(importlib.import_module(module_name)):
             yield rule_class()
 

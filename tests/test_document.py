@@ -90,12 +90,23 @@ def test_suppression_covers_prefixes() -> None:
     assert not doc.is_suppressed("BP003", Span(12, 20))
 
 
-def test_paragraphs_are_runs_of_non_blank_lines() -> None:
-    text = "Headline | Kazakhstan\n\nFirst line\nsecond line\n \nLast"
+def test_paragraphs_of_plain_text_are_lines() -> None:
+    text = "Headline | Kazakhstan\n\nFirst paragraph.\nSecond paragraph.\n \nLast"
     doc = Document(text)
     assert [doc.slice(p) for p in doc.paragraphs] == [
         "Headline | Kazakhstan",
-        "First line\nsecond line",
+        "First paragraph.",
+        "Second paragraph.",
+        "Last",
+    ]
+
+
+def test_paragraphs_of_markdown_are_runs_of_non_blank_lines() -> None:
+    text = "# Headline\n\nFirst line\nwrapped line\n \nLast"
+    doc = Document(text, kind="markdown")
+    assert [doc.slice(p) for p in doc.paragraphs] == [
+        "# Headline",
+        "First line\nwrapped line",
         "Last",
     ]
 

@@ -30,9 +30,13 @@ def test_wheel_contains_the_builtin_packs(tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr[-2000:]
     (wheel,) = tmp_path.glob("lintnews-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    packs = {Path(n).name for n in names if n.startswith("lintnews/builtin_packs/")}
-    sources = {p.name for p in (ROOT / "rules").glob("*.toml")}
-    assert packs == sources
+    shipped = {
+        n.removeprefix("lintnews/builtin_packs/")
+        for n in names
+        if n.startswith("lintnews/builtin_packs/")
+    }
+    sources = {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*.toml")}
+    assert shipped == sources
     assert "lintnews/cli.py" in names
 
 

@@ -1,11 +1,19 @@
-"""Built-in rules, one module a family.
+"""Built-in rules, one module a family (``punctuation`` holds the PN rules).
 
-The registry imports the modules listed here and collects every
-:class:`lintnews.rule.Rule` subclass they define with a code.
+The registry imports every module of this package and collects the
+:class:`lintnews.rule.Rule` subclasses each defines with a code, so a new
+family needs no registration beyond its module.
 """
 
-FAMILY_MODULES: dict[str, str] = {
-    "EN": "lintnews.rules.encoding",
-    "LN": "lintnews.rules.runtime",
-    "PN": "lintnews.rules.punctuation",
-}
+from __future__ import annotations
+
+import pkgutil
+
+
+def family_modules() -> list[str]:
+    """The importable names of the family modules, in a stable order."""
+    return sorted(
+        f"{__name__}.{info.name}"
+        for info in pkgutil.iter_modules(__path__)
+        if not info.name.startswith("_")
+    )
