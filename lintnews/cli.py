@@ -218,14 +218,12 @@ def _check(
     )
     runner = Runner(options)
     result = runner.run(paths, stdin=read_stdin() if use_stdin else None)
-    report = Report(result, runner.known_rules())
+    report = Report(result, runner.known_rules(), summary=not quiet)
     with _open_output(output_file) as stream:
         if statistics:
             from lintnews.output import statistics as stats
 
             stats.render(report, stream, as_json=output_format in ("json", "json-lines"))
-        elif quiet and output_format in ("concise", "full"):
-            render(output_format, report, _DropSummary(stream))
         else:
             render(output_format, report, stream)
     _print_problems(result, quiet)
@@ -234,18 +232,6 @@ def _check(
     if result.has_errors:
         return EXIT_ERROR
     return EXIT_DIAGNOSTICS if any(f.diagnostics for f in result.files) else EXIT_CLEAN
-
-
-class _DropSummary:
-    """A stream that keeps diagnostics and drops the closing summary line."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self.stream = stream
-
-    def write(self, text: str) -> int:
-        if text.startswith(("Found ", "All checks passed")):
-            return 0
-        return self.stream.write(text)
 
 
 @contextlib.contextmanager

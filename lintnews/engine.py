@@ -230,6 +230,10 @@ class Runner:
 
     def run(self, paths: Sequence[Path], stdin: bytes | None = None) -> RunResult:
         result = RunResult()
+        # Resolve the selection before any file is read, so that a bad code or
+        # config is an error even when no article gets linted.
+        first = paths[0] if paths and stdin is None else Path(self.options.stdin_filename or ".")
+        self.rule_set(self.config_for(first if first.is_dir() else first.parent))
         if stdin is not None:
             self._lint_stdin(stdin, result)
         else:

@@ -31,6 +31,8 @@ class Report:
 
     result: RunResult
     rules: Mapping[str, Rule]
+    #: Whether the human-readable formats end with a summary line (not with --quiet).
+    summary: bool = True
 
     def url(self, code: str) -> str | None:
         """Documentation of a rule that ships with lintnews; none for user rules."""

@@ -7,6 +7,8 @@ from lintnews.output import Report
 
 def summary_line(report: Report) -> str:
     """``Found 12 diagnostics in 3 files (7 with a fix).``, or nothing when clean."""
+    if not report.summary:
+        return ""
     diagnostics = [d for f in report.files for d in f.diagnostics]
     if not diagnostics:
         return "All checks passed!\n" if report.files else ""
