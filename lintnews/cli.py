@@ -41,6 +41,7 @@ class OutputFormat(enum.StrEnum):
 class ListFormat(enum.StrEnum):
     table = "table"
     json = "json"
+    markdown = "markdown"
 
 
 def _version(value: bool) -> None:
@@ -257,7 +258,9 @@ def _print_problems(result, quiet: bool) -> None:
 @app.command()
 def rule(
     code: Annotated[str, typer.Argument(help="A rule code, such as PN001.")],
-    output_format: Annotated[ListFormat, typer.Option(help="text or json.")] = ListFormat.table,
+    output_format: Annotated[
+        ListFormat, typer.Option(help="table (text) or json.")
+    ] = ListFormat.table,
     verbose: VerboseOption = False,
 ) -> None:
     """Explain one rule: what it flags, why, and an example."""
@@ -273,15 +276,20 @@ def rule(
 
 @app.command("rules")
 def rules_command(
-    output_format: Annotated[ListFormat, typer.Option(help="table or json.")] = ListFormat.table,
+    output_format: Annotated[
+        ListFormat, typer.Option(help="table, json, or markdown (the docs/rules.md reference).")
+    ] = ListFormat.table,
     verbose: VerboseOption = False,
 ) -> None:
     """List every rule: code, name, severity, fix, default and summary."""
-    from lintnews.catalog import rules_table
+    from lintnews.catalog import rules_markdown, rules_table
 
     with _errors_exit_2(verbose):
-        registry = _registry_here()
-        typer.echo(rules_table(list(registry), as_json=output_format is ListFormat.json), nl=False)
+        rules = list(_registry_here())
+        if output_format is ListFormat.markdown:
+            typer.echo(rules_markdown(rules), nl=False)
+        else:
+            typer.echo(rules_table(rules, as_json=output_format is ListFormat.json), nl=False)
 
 
 def _registry_here():
