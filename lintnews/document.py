@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import bisect
 from array import array
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 import regex
 
 from lintnews.diagnostics import Span
+
+T = TypeVar("T")
 
 # CR, LF and CRLF end a line, as in SARIF and in editors; U+2028 and friends
 # do not, so that a stray separator in scraped text cannot shift every row.
@@ -43,6 +46,17 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+    def shared(self, key: Hashable, compute: Callable[[Document], T]) -> T:
+        """An analysis of this document computed once and shared by every rule.
+
+        Several rules read the same quote scan or sentence split; the first
+        to ask computes it and the others reuse it. It lives as long as the
+        document, so nothing outlives the file being checked.
+        """
+        if key not in self._shared:
+            self._shared[key] = compute(self)
+        return self._shared[key]
 
     def location(self, offset: int) -> Location:
         offset = min(max(offset, 0), self.length)
@@ -94,6 +108,7 @@ class Document:
     suppressions: tuple[Suppression, ...] = ()
     #: Offset of the first undecodable byte and what was wrong, if any.
     decode_error: tuple[int, str] | None = None
+    _shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.prose is None:
@@ -108,6 +123,17 @@ class Document:
         if self.prose == (Span(0, len(self.text)),):
             return self.text
         return mask_outside(self.text, self.prose)
+
+    def shared(self, key: Hashable, compute: Callable[[Document], T]) -> T:
+        """An analysis of this document computed once and shared by every rule.
+
+        Several rules read the same quote scan or sentence split; the first
+        to ask computes it and the others reuse it. It lives as long as the
+        document, so nothing outlives the file being checked.
+        """
+        if key not in self._shared:
+            self._shared[key] = compute(self)
+        return self._shared[key]
 
     def location(self, offset: int) -> Location:
         return self.index.location(offset)

@@ -52,12 +52,21 @@ def overlapping(spans, file: str, start: int, end: int) -> list[str]:
     return [code for s, e, code in spans.get(file, []) if s < end and start < e]
 
 
+# Diagnostics on the seeds that no gold artifact explains, each a real
+# artifact the annotation leaves out. The issue allows at most three.
+KNOWN_UNEXPLAINED = {
+    # “ready and mobilized to (…) be active”: a second French elision mark in
+    # an English quotation; the gold marks only the first one of the article.
+    ("002_aba87432a477d7a0.txt", "PN005", "(…)"),
+}
+
+
 @pytest.mark.parametrize(
     "artifact",
-    [a for a in GOLD["artifacts"] if a["required"] and a["class"] == "boilerplate"],
-    ids=lambda a: f"{a['file'][:3]}:{a['snippet'][:30]}",
+    [a for a in GOLD["artifacts"] if a["required"]],
+    ids=lambda a: f"{a['file'][:3]}:{a['class']}:{a['snippet'][:30]}",
 )
-def test_every_required_boilerplate_artifact_is_caught(spans, artifact: dict) -> None:
+def test_every_required_artifact_is_caught(spans, artifact: dict) -> None:
     assert overlapping(spans, artifact["file"], artifact["start"], artifact["end"])
 
 
@@ -75,13 +84,14 @@ def test_no_negative_is_flagged(spans, negative: dict) -> None:
     assert overlapping(spans, negative["file"], negative["start"], negative["end"]) == []
 
 
-def test_every_diagnostic_is_explained_by_the_gold(spans) -> None:
-    unexplained = [
-        (file, code, start)
+def test_every_diagnostic_is_explained_by_the_gold_or_known(spans) -> None:
+    unexplained = {
+        (file, code, (SEEDS / file).read_text(encoding="utf-8")[start:end])
         for file, found in spans.items()
         for start, end, code in found
         if not any(
             a["file"] == file and start < a["end"] and a["start"] < end for a in GOLD["artifacts"]
         )
-    ]
-    assert unexplained == []
+    }
+    assert unexplained <= KNOWN_UNEXPLAINED
+    assert len(KNOWN_UNEXPLAINED) <= 3

@@ -1,0 +1,415 @@
+"""NM: names left in a foreign form, spelled two ways, or split by a dash."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any, ClassVar
+
+import regex
+
+from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
+from lintnews.document import Document
+from lintnews.packs.data import load_data
+from lintnews.rule import CorpusRule, Option, Rule
+from lintnews.rules.acronyms import (
+    ENGLISH_WORDS,
+    FOREIGN_WORDS,
+    is_english_context,
+    is_glossed,
+)
+
+_DATA = load_data("names")
+EXONYMS: dict[str, str] = _DATA["exonyms"]
+CONTEXTUAL: dict[str, str] = _DATA["name-context"]
+_BEFORE = frozenset(_DATA["name-context-words"]["before"])
+_AFTER = frozenset(_DATA["name-context-words"]["after"])
+_VARIANTS = _DATA["variants"]
+TITLES = frozenset(_VARIANTS["titles"])
+MIN_LENGTH: int = _VARIANTS["min-length"]
+PARTICLES = frozenset(_VARIANTS["particles"])
+_SKELETON = [(regex.compile(p), r) for p, r in _VARIANTS["skeleton"]]
+
+_FORMS = {**EXONYMS, **CONTEXTUAL}
+_FOREIGN_FORM = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:"
+    + "|".join(regex.escape(k) for k in sorted(_FORMS, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}])"
+)
+_PREVIOUS_WORD = regex.compile(r"(\S+)[^\S\r\n]+$")
+_NEXT_WORD = regex.compile(r"[^\S\r\n]+([\p{L}’']+)")
+# A capitalised word, with hyphenated parts, an apostrophe (O’Brien) or an
+# Arabic article (al-Assad); or a lower-case name particle (bin, van, de).
+_NAME_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{N}\-’'])(?:(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}]*(?:[-’'][\p{L}\p{M}]+)*|"
+    + "|".join(regex.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
+    + r")(?![\p{L}\p{N}])"
+)
+_POSSESSIVE = regex.compile(r"[’']s$")
+_GAP = regex.compile(r"[^\S\r\n]|\u00a0")
+_HYPHENATED = regex.compile(
+    r"(?<![\p{L}\-])(?P<prev>[\p{L}’'.]+[^\S\r\n]+)?"
+    r"(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)+)(?![\p{L}\-])"
+)
+_SPLIT = regex.compile(
+    r"(?<![\p{L}\-])(?P<left>\p{Lu}[\p{Ll}\p{M}]+)"
+    r"(?P<gap>[^\S\r\n]+[‐‑–—-][^\S\r\n]*|[^\S\r\n]*[‐‑–—][^\S\r\n]*|[^\S\r\n]*[‐‑–—-][^\S\r\n]+)"
+    r"(?P<right>\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\-])"
+)
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents: Nazarbaïev -> nazarbaiev."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def skeleton(word: str) -> str:
+    """The spelling of ``word`` with transliteration differences undone."""
+    folded = _fold(word)
+    for pattern, replacement in _SKELETON:
+        folded = pattern.sub(replacement, folded)
+    return folded
+
+
+def _is_name_word(token: str) -> bool:
+    if token in PARTICLES:
+        return True
+    if token in TITLES or token.lower() in ENGLISH_WORDS:
+        return False
+    return not (len(token) > 1 and token.replace("-", "").isupper())
+
+
+def name_runs(doc: Document) -> Iterator[list[tuple[str, int, int]]]:
+    """Runs of capitalised words joined by single spaces: the names of a text.
+
+    Titles, sentence-initial function words and all-capital words end a run;
+    so does a possessive, as its "’s" is not a space ("Kazakhstan’s
+    Tokayev"). Particles stay inside (Mohammed bin Salman).
+    """
+    text = doc.masked_text
+    run: list[tuple[str, int, int]] = []
+    for match in _NAME_TOKEN.finditer(text):
+        token = _POSSESSIVE.sub("", match.group())
+        start = match.start()
+        if run and not (_is_name_word(token) and _GAP.fullmatch(text[run[-1][2] : start])):
+            yield _trim(run)
+            run = []
+        if not _is_name_word(token):
+            continue
+        run.append((token, start, start + len(token)))
+    if run:
+        yield _trim(run)
+
+
+def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``run`` without the particles at its ends ("the office de")."""
+    while run and run[0][0] in PARTICLES:
+        run = run[1:]
+    while run and run[-1][0] in PARTICLES:
+        run = run[:-1]
+    return run
+
+
+def _partners(keys: list[str]) -> list[str | None]:
+    """For each word of a name, the word it is compared with: the next one,
+    or for the last (the surname) the one before, marked "<"; None alone."""
+    if len(keys) < 2:
+        return [None] * len(keys)
+    return [f">{keys[i + 1]}" for i in range(len(keys) - 1)] + [f"<{keys[-2]}"]
+
+
+class ForeignNameForm(Rule):
+    """## What it does
+    Flags a person or place name left in its French, German or Spanish
+    form in English prose: `Vladimir Poutine`, `Nazarbaïev`, `Tokaïev`,
+    `Abliazov`, `Moscou`, `Pékin`, `Moskau`. The list, with the English
+    form of each, lives in `rules/data/names.toml`.
+
+    `Poutine` is also a Canadian dish, so it is flagged only next to a first
+    name or title (`Vladimir`, `President`, `Mr`, `M.`) or before a verb
+    such as `said` or `told`. No form is flagged in a sentence that is not
+    English (a French quote), after a foreign article (`Université libre de
+    Bruxelles`), or where the writer glosses it (`Beijing (Pékin in
+    French)`). `Kiev` is not listed: it is legitimate in historic and
+    quoted contexts.
+
+    ## Why is this bad?
+    Articles translated from French or German agency copy keep the source
+    spelling of names. English readers, and search, know Putin and Moscow.
+
+    ## Example
+    ```text
+    He also thanked his ally Vladimir Poutine for his help.
+    ```
+
+    Use instead:
+    ```text
+    He also thanked his ally Vladimir Putin for his help.
+    ```
+
+    ## Fix safety
+    The fix writes the English form. It is unsafe: it changes a name.
+    """
+
+    code = "NM001"
+    name = "foreign-name-form"
+    summary = "Name in its foreign (French, German, Spanish) form in English text"
+    severity = Severity.WARNING
+
+    @property
+    def fixable(self) -> bool:
+        return True
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.masked_text
+        for match in _FOREIGN_FORM.finditer(text):
+            form = match.group()
+            span = Span(*match.span())
+            line = doc.index.line_span(doc.location(span.start).row)
+            previous = _PREVIOUS_WORD.search(text, line.start, span.start)
+            following = _NEXT_WORD.match(text, span.end, line.end)
+            before = previous.group(1) if previous else ""
+            after = following.group(1) if following else ""
+            if form in CONTEXTUAL and before not in _BEFORE and after not in _AFTER:
+                continue
+            if before.lower() in FOREIGN_WORDS and before.lower() not in ENGLISH_WORDS:
+                continue
+            english = _FORMS[form]
+            if not is_english_context(doc, span) or is_glossed(doc, span, english):
+                continue
+            fix = Fix.replace(span, english, f"Replace with “{english}”", safe=False)
+            yield self.diagnostic(span, f"Foreign form “{form}”: English uses “{english}”", fix=fix)
+
+
+class NameVariant(CorpusRule):
+    """## What it does
+    Flags a name that the articles of one run spell two ways, such as
+    `Kassim-Jomart Tokayev` in one article and `Kassym-Jomart Tokayev` in
+    four others. The rarer spelling is flagged once per article, at its
+    first use, naming the usual spelling and a file that uses it.
+
+    Spellings are variants when they differ as transliterations do: y/i/ï,
+    kh/h, zh/j, q/k, ye/e, ya/ia and doubled letters (Tokayev/Tokaev,
+    Mukhtar/Muhtar, Zhanaozen/Janaozen). A first name is compared only with
+    the same surname, and a surname with the same first name, so that
+    different people (Mohamed Salah, Mohammed bin Salman) stay apart;
+    Nur-Sultan (the city) and Nursultan (the first name) differ by their
+    hyphen. Without a canonical form, the usual spelling must be used more
+    often and in more files than the rarer one, or at least twice as
+    often, and differences of accents only
+    (Erdoğan/Erdogan) or of case are left alone as house style.
+
+    The option `canonical` lists full names in the spelling to enforce;
+    any variant of one is then flagged, even in a single article:
+
+    ```toml
+    [rule-options.NM002]
+    canonical = ["Kassym-Jomart Tokayev", "Mukhtar Ablyazov"]
+    ```
+
+    ## Why is this bad?
+    Articles translated from different languages transliterate names each
+    their own way. Readers take the variants for different people, and
+    search for one misses the other.
+
+    ## Example
+    ```text
+    President Kassim-Jomart Tokayev said calm had almost been restored.
+    ```
+
+    Use instead (the spelling of the rest of the run):
+    ```text
+    President Kassym-Jomart Tokayev said calm had almost been restored.
+    ```
+
+    ## Fix safety
+    The fix writes the usual spelling over every use of the rarer one in
+    the article. It is unsafe: it changes a name.
+    """
+
+    code = "NM002"
+    name = "name-variant"
+    summary = "A name spelled differently from the rest of the run"
+    severity = Severity.WARNING
+    options: ClassVar[Mapping[str, Option]] = {
+        "canonical": Option(list, [], "Full names in the spelling to enforce in every article.")
+    }
+
+    @property
+    def fixable(self) -> bool:
+        return True
+
+    def collect(self, doc: Document) -> list[tuple[str, str, str | None, int, int]]:
+        found = []
+        for run in name_runs(doc):
+            keys = [skeleton(token) for token, _, _ in run]
+            for (token, start, end), key, partner in zip(run, keys, _partners(keys), strict=True):
+                if len(token) >= MIN_LENGTH and token not in _FORMS and token not in PARTICLES:
+                    found.append((token, key, partner, start, end))
+        return found
+
+    def _canonical(self) -> dict[tuple[str, str | None], str]:
+        canonical: dict[tuple[str, str | None], str] = {}
+        for name in self.settings["canonical"]:
+            tokens = str(name).split()
+            keys = [skeleton(t) for t in tokens]
+            for token, key, partner in zip(tokens, keys, _partners(keys), strict=True):
+                canonical[(key, partner)] = token
+        return canonical
+
+    def report(self, collected: Mapping[str, Any]) -> Iterator[tuple[str, Diagnostic]]:
+        canonical = self._canonical()
+        groups = _group(collected, canonical)
+        for key, uses in groups.items():
+            for path, form, best, where in _minorities(uses, canonical.get(key)):
+                spans = [Span(s, e) for p, f, s, e in uses if p == path and f == form]
+                message = _variant_message(form, best, path, where)
+                fix = Fix(
+                    tuple(Edit(span, best) for span in spans),
+                    Applicability.UNSAFE,
+                    f"Replace with “{best}”",
+                )
+                yield path, self.diagnostic(spans[0], message, fix=fix)
+
+
+def _group(
+    collected: Mapping[str, Any], canonical: Mapping[tuple[str, str | None], str]
+) -> dict[tuple[str, str | None], list[tuple[str, str, int, int]]]:
+    """Uses of each name, keyed by (skeleton, partner's skeleton).
+
+    A word used alone joins the full name it is the surname of, when only
+    one name has that surname (Tokaev → Kassym-Jomart Tokayev).
+    """
+    surnames: dict[str, set[str]] = defaultdict(set)
+    pairs = [(k, p) for found in collected.values() for _, k, p, _, _ in found]
+    for key, partner in [*pairs, *canonical]:
+        if partner is not None and partner.startswith("<"):
+            surnames[key].add(partner)
+    groups: dict[tuple[str, str | None], list[tuple[str, str, int, int]]] = defaultdict(list)
+    for path, found in collected.items():
+        for token, key, partner, start, end in found:
+            if partner is None:
+                if len(surnames[key]) != 1:
+                    continue
+                partner = next(iter(surnames[key]))
+            groups[(key, partner)].append((path, token, start, end))
+    return groups
+
+
+def _minorities(
+    uses: list[tuple[str, str, int, int]], preferred: str | None
+) -> Iterator[tuple[str, str, str, list[str]]]:
+    """(path, rare form, usual form, files using the usual form) to report.
+
+    Without a canonical form, the usual spelling must be used more often and
+    in more files than the rare one, or at least twice as often.
+    """
+    counts = Counter(_fold(form) for _, form, _, _ in uses)
+    files: dict[str, set[str]] = defaultdict(set)
+    spelled: dict[str, str] = {}
+    for path, form, _, _ in uses:
+        files[_fold(form)].add(path)
+        spelled.setdefault(_fold(form), form)
+    if preferred is not None:
+        best = preferred
+        rare = {f for _, f, _, _ in uses if f.replace("'", "’") != best.replace("'", "’")}
+    else:
+        (top, most), *others = counts.most_common()
+        best = spelled[top]
+        rare = {
+            k
+            for k, n in others
+            if (most > n and len(files[top]) > len(files[k])) or most >= max(2, 2 * n)
+        }
+        rare = {f for _, f, _, _ in uses if _fold(f) in rare}
+    where = sorted({p for p, f, _, _ in uses if f not in rare})
+    reported: set[tuple[str, str]] = set()
+    for path, form, _, _ in uses:
+        if form in rare and (path, form) not in reported:
+            reported.add((path, form))
+            yield path, form, best, where
+
+
+def _variant_message(form: str, best: str, path: str, where: list[str]) -> str:
+    if not where:
+        return f"“{form}” is a variant of the canonical spelling “{best}”"
+    place = "this file" if where == [path] else ", ".join(Path(w).name for w in where[:2])
+    return f"“{form}” is spelled “{best}” elsewhere in this run (in {place})"
+
+
+class SplitHyphenatedName(CorpusRule):
+    """## What it does
+    Flags a hyphenated name broken by a spaced dash, `Forestier – Walker`,
+    when the same run spells it `Forestier-Walker` in a name (after a first
+    name or a title) elsewhere.
+
+    A spaced dash between other capitalised words is a real dash and is
+    left alone: `Almaty – Kazakhstan’s largest city – was calm`,
+    `ALMATY (Reuters) – The`.
+
+    ## Why is this bad?
+    Translation and typesetting tools turn the hyphen of a double-barrelled
+    name into a dash with spaces, so the name reads as two clauses.
+
+    ## Example
+    ```text
+    “… that will help them and ordinary people,” says Forestier – Walker.
+    ```
+
+    Use instead:
+    ```text
+    “… that will help them and ordinary people,” says Forestier-Walker.
+    ```
+
+    ## Fix safety
+    The fix writes the hyphenated form used elsewhere. It is unsafe: it
+    joins two words into one name.
+    """
+
+    code = "NM003"
+    name = "split-hyphenated-name"
+    summary = "Hyphenated name split by a spaced dash"
+    severity = Severity.WARNING
+
+    @property
+    def fixable(self) -> bool:
+        return True
+
+    def collect(self, doc: Document) -> dict[str, list]:
+        text = doc.masked_text
+        names = sorted(
+            {m.group("name") for m in _HYPHENATED.finditer(text) if _is_first_name(m.group("prev"))}
+        )
+        splits = [
+            (f"{m.group('left')}-{m.group('right')}", m.start(), m.end())
+            for m in _SPLIT.finditer(text)
+        ]
+        return {"names": names, "splits": splits}
+
+    def report(self, collected: Mapping[str, Any]) -> Iterator[tuple[str, Diagnostic]]:
+        where: dict[str, list[str]] = defaultdict(list)
+        for path, data in collected.items():
+            for name in data["names"]:
+                where[name].append(path)
+        for path, data in collected.items():
+            for joined, start, end in data["splits"]:
+                if joined not in where:
+                    continue
+                place = "this file" if path in where[joined] else Path(where[joined][0]).name
+                span = Span(start, end)
+                fix = Fix.replace(span, joined, f"Write “{joined}”", safe=False)
+                message = f"Name split by a dash: “{joined}” is hyphenated elsewhere (in {place})"
+                yield path, self.diagnostic(span, message, fix=fix)
+
+
+def _is_first_name(previous: str | None) -> bool:
+    """Whether the word before a hyphenated name makes it a person's name."""
+    if not previous:
+        return False
+    word = _POSSESSIVE.sub("", previous.strip())
+    if word in TITLES or word.rstrip(".") in TITLES:
+        return True
+    return bool(regex.match(r"\p{Lu}\p{Ll}", word)) and word.lower() not in ENGLISH_WORDS

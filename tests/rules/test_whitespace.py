@@ -1,0 +1,351 @@
+"""WS rules: whitespace lost, doubled or hidden by scraping and conversion."""
+
+from __future__ import annotations
+
+import inspect
+import json
+from pathlib import Path
+
+import pytest
+
+from lintnews.diagnostics import Applicability
+from lintnews.document import Document
+from lintnews.loader import document_from_text
+from lintnews.rule import Rule
+from lintnews.rules import whitespace
+from lintnews.rules.whitespace import (
+    BlankLineRun,
+    DoubledSpace,
+    GluedComma,
+    GluedSentences,
+    GluedWords,
+    InvisibleCharacter,
+)
+
+ROOT = Path(__file__).parents[2]
+SEEDS = ROOT / "seeds"
+RULES = [
+    cls
+    for _, cls in inspect.getmembers(whitespace, inspect.isclass)
+    if issubclass(cls, Rule) and cls.__module__ == whitespace.__name__
+]
+
+
+def flagged(rule: Rule, text: str, kind: str = "text") -> list[str]:
+    doc = document_from_text(text, "article.md" if kind == "markdown" else "article.txt", kind)
+    return [doc.slice(d.span) for d in rule.check(doc)]
+
+
+def fixed(rule: Rule, text: str) -> str:
+    doc = Document(text)
+    edits = [e for d in rule.check(doc) for e in d.fix.edits]
+    for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
+        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
+    return text
+
+
+# A varied, professionally edited article: no WS rule may fire on it.
+CLEAN = """\
+ALMATY, Jan 5 (Reuters) – Kazakhstan’s President Kassym-Jomart Tokayev declared a state \
+of emergency on Wednesday. “We will act as harshly as possible,” he said.
+Mr. Tokayev, 68, spoke at 10.30 a.m. after Dr. Aliya Serikova of the U.S.-based group, \
+e.g. the U.N. and the U.K., said No. 10 had called. Turnout rose 3.5 per cent to 3,800.
+J. K. Rowling, St. Petersburg and Gen. Tokayev aside, McDonald’s, McCain, MacArthur, \
+DeSantis, DiCaprio and LeBron James have an iPhone, an iPad and an eBay account.
+YouTube, PlayStation, JPMorgan, LinkedIn, OpenAI, PayPal, WhatsApp, FedEx, BlackRock, \
+GlaxoSmithKline, PricewaterhouseCoopers, SoftBank, ExxonMobil, WikiLeaks, TikTok, \
+GitHub and HarperCollins reported results.
+O’Neill met Valéry Giscard d’Estaing, Bashar al-Assad, Mohammed bin Salman and Ursula \
+von der Leyen; supporters posted #BlackLivesMatter and tagged @WhiteHouse.
+See https://www.reuters.com/world/AsiaPacific/KazakhstanUnrest or Reuters.com, call \
+getElementById(), and write to press.office@KazakhGov.kz.
+The security forces and participants\u2009.\u2009.\u2009.\u2009and others left.  \
+Two spaces after a sentence are a typewriter habit.
+Exxon and Mobil merged to form ExxonMobil, after Exxon bought Mobil for $73.7bn.
+The United States and health officials watched UnitedHealth shares fall.
+A family emoji 👨\u200d👩\u200d👧, Persian نامه\u200cها and Hindi क्\u200dष use joiners.
+Prices rose 20\u00a0000 tenge and M.\u202fMacron, the French president, spoke.
+"""
+
+
+@pytest.mark.parametrize("rule", [cls() for cls in RULES], ids=lambda r: r.code)
+def test_silent_on_clean_news(rule: Rule) -> None:
+    assert flagged(rule, CLEAN) == []
+
+
+@pytest.mark.parametrize("cls", RULES, ids=lambda c: c.code)
+def test_docstring_has_the_rule_page_headings(cls: type[Rule]) -> None:
+    doc = inspect.cleandoc(cls.__doc__)
+    for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
+        assert heading in doc
+    assert ("## Fix safety" in doc) == cls().fixable
+
+
+# -- WS001 glued-words --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Protesters take part in rally in Almaty, KazakhstanProtesters take part in "
+            "rally in Almaty, Kazakhstan, on January 5.",
+            "KazakhstanProtesters",
+        ),
+        (
+            "Unrest spreads across the countryThe president declared a state of emergency.",
+            "countryThe",
+        ),
+        (
+            "Joshua Roberts/ReutersThe Federal Reserve is expected to raise interest rates.",
+            "ReutersThe",
+        ),
+        (
+            "Police patrolled central AlmatyKassym-Jomart Tokayev said. Troops left Almaty "
+            "after Kassym-Jomart Tokayev spoke.",
+            "AlmatyKassym",
+        ),
+    ],
+)
+def test_glued_words_fire(text: str, expected: str) -> None:
+    assert flagged(GluedWords(), text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Neither half stands alone elsewhere, and "Rock" opens no sentence.
+        "BlackRock raised its stake in the Kazakh miner on Tuesday.",
+        # A camel-case word used twice is a name of this article.
+        "AstanaMotors cut prices. Dealers in Astana said motors were scarce. AstanaMotors said no.",
+        # A capitalised half at a sentence start does not prove a name.
+        "Union leaders met on Monday. UnionBank said its bank branches would reopen.",
+        # Surname prefixes.
+        "Lawyer Joanna FitzHerbert, whose cousins Fitz and Herbert Lyle also testified, spoke.",
+        "Supporters posted #StopTheWar and tagged @KremlinRussia on Telegram.",
+        "Call parseInt() or obj.getName in the script.",
+        "LinkedIn and NowThis covered the story.",
+    ],
+)
+def test_glued_words_near_misses(text: str) -> None:
+    assert flagged(GluedWords(), text) == []
+
+
+def test_glued_words_allowed_option_extends_the_names() -> None:
+    text = "Unrest spread as WorldThe magazine reported. The world watched."
+    assert flagged(GluedWords(), text) == ["WorldThe"]
+    assert flagged(GluedWords(allowed=["WorldThe"]), text) == []
+
+
+def test_glued_words_seed_artifact_is_caught() -> None:
+    gold = json.loads((SEEDS / "seeds-gold.json").read_text(encoding="utf-8"))
+    (artifact,) = [a for a in gold["artifacts"] if a["class"] == "glued-word"]
+    doc = Document((SEEDS / artifact["file"]).read_text(encoding="utf-8"))
+    spans = [(d.span.start, d.span.end) for d in GluedWords().check(doc)]
+    assert spans == [(artifact["start"], artifact["end"])]
+
+
+# -- WS002 glued-sentences -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The army was deployed to quell the unrest.The president declared a state of "
+            "emergency.",
+            "The army was deployed to quell the unrest. The president declared a state of "
+            "emergency.",
+        ),
+        (
+            "Was the city calm?Witnesses said shooting continued!Police fired tear gas.",
+            "Was the city calm? Witnesses said shooting continued! Police fired tear gas.",
+        ),
+    ],
+)
+def test_glued_sentences_fire_and_fix(text: str, expected: str) -> None:
+    assert len(flagged(GluedSentences(), text)) == expected.count(" ") - text.count(" ")
+    assert fixed(GluedSentences(), text) == expected
+
+
+def test_glued_sentences_span_and_safety() -> None:
+    doc = Document("Troops left the city.Police stayed.")
+    (diagnostic,) = GluedSentences().check(doc)
+    assert doc.slice(diagnostic.span) == "city.Police"
+    assert diagnostic.fix.applicability is Applicability.SAFE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visitors flew to St.Petersburg and Mr.Tokayev met the U.S.Ambassador.",
+        "Gov.Abbott and Sen.Cruz spoke on Jan.Fifth.",
+        "Read more at Reuters.com or Kazakhstan.Gov.Kz today.",
+        "The rate was 3.5 and the meeting began at 10.30 a.m.The session ended.",
+        "Ph.D.Candidates and e.g.Students were invited.",
+        "The page https://example.com/News.Today was updated.",
+    ],
+)
+def test_glued_sentences_near_misses(text: str) -> None:
+    assert flagged(GluedSentences(), text) == []
+
+
+def test_glued_sentences_abbreviations_option() -> None:
+    text = "The report was signed by Supt.Nurlan Abdirov on Monday."
+    assert flagged(GluedSentences(), text) == []
+    assert flagged(GluedSentences(), text.replace("Supt", "Insp")) == []
+    assert flagged(GluedSentences(), text.replace("Supt", "Colonel")) == ["Colonel.Nurlan"]
+    assert flagged(GluedSentences(abbreviations=["colonel"]), text.replace("Supt", "Colonel")) == []
+
+
+# -- WS003 glued-comma ---------------------------------------------------------
+
+
+def test_glued_comma_fires_and_fixes() -> None:
+    text = "Protesters gathered in Almaty,Kazakhstan's largest city;police responded."
+    assert flagged(GluedComma(), text) == ["Almaty,Kazakhstan", "city;police"]
+    assert fixed(GluedComma(), text) == (
+        "Protesters gathered in Almaty, Kazakhstan's largest city; police responded."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 3,800 people were detained and 20,000-strong crowds gathered.",
+        "In short, tl;dr: the 2,4-D herbicide was banned.",
+        "See https://example.com/search?q=Almaty,Kazakhstan for details.",
+        "The entity &nbsp;and code a,b stayed.",
+    ],
+)
+def test_glued_comma_near_misses(text: str) -> None:
+    assert flagged(GluedComma(), text) == []
+
+
+# -- WS004 doubled-space -------------------------------------------------------
+
+
+def test_doubled_space_fires_and_fixes() -> None:
+    text = "Kazakhstan's  president declared a   state of emergency, officials said."
+    assert flagged(DoubledSpace(), text) == ["  ", "   "]
+    assert fixed(DoubledSpace(), text) == (
+        "Kazakhstan's president declared a state of emergency, officials said."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "    Indented quotation from the president's speech.",
+        "The president spoke.  Two spaces after a sentence are a typewriter habit.",
+        "“We will win.”  The crowd cheered.",
+        "Trailing spaces end this line.  \nNext line.",
+        "participants\u2009.\u2009.\u2009.\u2009and others",
+        "Name        Votes       Share\nTokayev     6,456,392   81.3",
+        "| Region  | Votes |",
+        "Region\t\tVotes",
+    ],
+)
+def test_doubled_space_near_misses(text: str) -> None:
+    assert flagged(DoubledSpace(), text) == []
+
+
+def test_doubled_space_ignores_masked_markdown_code() -> None:
+    text = "Run `kazakh  election` to count the votes, said the analyst.\n"
+    assert flagged(DoubledSpace(), text, kind="markdown") == []
+    assert flagged(DoubledSpace(), "Run the  count, said the analyst.\n", "markdown") == ["  "]
+
+
+# -- WS005 blank-line-run ------------------------------------------------------
+
+
+def test_blank_line_run_is_off_by_default() -> None:
+    assert BlankLineRun.default_enabled is False
+
+
+def test_blank_line_run_fires_and_fixes() -> None:
+    text = "Troops were deployed to Almaty.\n\n\n\nThe airport was closed.\n"
+    assert flagged(BlankLineRun(), text) == ["\n\n\n"]
+    assert (
+        fixed(BlankLineRun(), text)
+        == "Troops were deployed to Almaty.\n\nThe airport was closed.\n"
+    )
+    crlf = text.replace("\n", "\r\n")
+    assert fixed(BlankLineRun(), crlf) == fixed(BlankLineRun(), text).replace("\n", "\r\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Troops were deployed.\n\nThe airport was closed.\n", "text"),
+        ("Troops were deployed.\n\n\n\n", "text"),
+        ("Troops were deployed.\n\n\n\nThe airport was closed.\n", "markdown"),
+    ],
+)
+def test_blank_line_run_near_misses(text: str, kind: str) -> None:
+    assert flagged(BlankLineRun(), text, kind) == []
+
+
+# -- WS006 invisible-character -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Toka\u200byev declared an emergency.", "\u200b"),
+        ("Kassym-Jomart Toka\u00adyev spoke.", "\u00ad"),
+        ("\ufeffALMATY, Jan 5 (Reuters) – Troops entered the city.", "\ufeff"),
+        ("Tokayev\u2060said the situation was stable.", "\u2060"),
+        ("The emergency\u200c in Almaty ended.", "\u200c"),
+        ("The emergency\u200d in Almaty ended.", "\u200d"),
+        ("Protesters \u202ereached\u202c the square.", "\u202e"),
+        ("The minister said\u200e that troops would stay.", "\u200e"),
+    ],
+)
+def test_invisible_character_fires(text: str, expected: str) -> None:
+    assert flagged(InvisibleCharacter(), text)[0] == expected
+
+
+def test_invisible_character_groups_a_run_and_fixes() -> None:
+    text = "President Toka\u200b\u200b\u00adyev declared an emergency in Alm\u2060aty."
+    doc = Document(text)
+    found = list(InvisibleCharacter().check(doc))
+    assert [doc.slice(d.span) for d in found] == ["\u200b\u200b\u00ad", "\u2060"]
+    assert "U+200B" in found[0].message and "U+00AD" in found[0].message
+    assert fixed(InvisibleCharacter(), text) == (
+        "President Tokayev declared an emergency in Almaty."
+    )
+    assert all(d.fix.is_safe for d in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A family emoji 👨\u200d👩\u200d👧 was posted, and 🏳\ufe0f\u200d🌈 too.",
+        "The Persian word نامه\u200cها uses a non-joiner.",
+        "The Hindi word क्\u200dष uses a joiner.",
+        "The slogan \u202bالشعب يريد\u202c was chanted.",
+        "The Hebrew name שלום\u200f was written.",
+        "Prices rose 20\u00a0000 tenge, said M.\u202fMacron, at 10\u2009a.m.",
+    ],
+)
+def test_invisible_character_near_misses(text: str) -> None:
+    assert flagged(InvisibleCharacter(), text) == []
+
+
+# -- the seeds -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_default_rules_explain_every_diagnostic_on_the_seeds(path: Path) -> None:
+    """Each diagnostic of a default-on WS rule overlaps a gold artifact."""
+    gold = json.loads((SEEDS / "seeds-gold.json").read_text(encoding="utf-8"))
+    artifacts = [a for a in gold["artifacts"] if a["file"] == path.name]
+    doc = Document(path.read_text(encoding="utf-8"))
+    for cls in RULES:
+        if not cls.default_enabled:
+            continue
+        for d in cls().check(doc):
+            assert any(d.span.start < a["end"] and a["start"] < d.span.end for a in artifacts), (
+                f"{cls.code} at {d.span} in {path.name}: {doc.slice(d.span)!r}"
+            )
