@@ -54,6 +54,8 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     #: Whether the rule runs when the user selects nothing.
     default_enabled: ClassVar[bool] = True
+    #: Whether the rule's diagnostics can carry a fix.
+    fixable: ClassVar[bool] = False
     #: Where the rule comes from: "builtin", a pack file, or a plugin name.
     origin: ClassVar[str] = "builtin"
     options: ClassVar[Mapping[str, Option]] = {}
@@ -90,10 +92,6 @@ class Rule:
     @property
     def family(self) -> str:
         return regex.match(r"[A-Z]+", self.code).group()
-
-    @property
-    def fixable(self) -> bool:
-        return False
 
     @classmethod
     def validate_definition(cls) -> None:

@@ -131,6 +131,7 @@ class ExistenceRule(PackRule):
         if self.fix_kind is not None and self.fix_kind not in self.FIXES:
             raise ValueError(f"fix must be one of {', '.join(self.FIXES)}")
         self.fix_message = data.get("fix-message", "")
+        self.fixable = self.fix_kind is not None
         alternatives = [phrase_pattern(p) for p in string_list(data, "phrases")]
         alternatives += string_list(data, "patterns")
         self.pattern = self.compile(alternatives, line=self.scope == "line")
@@ -141,10 +142,6 @@ class ExistenceRule(PackRule):
             else None
         )
         self.check_message("match")
-
-    @property
-    def fixable(self) -> bool:
-        return self.fix_kind is not None
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for span in self._matches(doc):
@@ -205,9 +202,7 @@ class SubstitutionRule(PackRule):
         self.key_patterns = [regex.compile(key, self.flags) for key in keys]
         self.check_message("match", "replacement")
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for match in self.finditer(self.pattern, doc):

@@ -312,9 +312,7 @@ class AcronymMismatch(Rule):
     summary = "Acronym in brackets does not match the initials of the name before it"
     severity = Severity.WARNING
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for match, words in definitions(doc):
@@ -367,9 +365,7 @@ class ForeignAcronym(Rule):
     summary = "Foreign-language acronym of an international body in English text"
     severity = Severity.WARNING
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for span, english in foreign_acronyms(doc):

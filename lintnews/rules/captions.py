@@ -137,9 +137,7 @@ class PhotoCredit(Rule):
     summary = "Photo credit left in the body of the article"
     severity = Severity.WARNING
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
@@ -204,9 +202,7 @@ class CaptionLabel(Rule):
     summary = "Caption kept with its web-page label (“Image caption, …”)"
     severity = Severity.ERROR
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for match in CAPTION_LINE.finditer(doc.masked_text):
@@ -262,9 +258,7 @@ class DoubledCaption(Rule):
     # Glued only: a copy after a space is a doubled phrase (DU002).
     GLUED = regex.compile(r"(?P<copy>\p{Lu}[^\r\n]{18,399}?\S)(?P=copy)(?!\w)")
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         yield from self._glued(doc)

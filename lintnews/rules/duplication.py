@@ -77,9 +77,7 @@ class DoubledWord(Rule):
         "allowed": Option(list, [], "More words whose doubling is correct, any case.")
     }
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         masked = doc.masked_text
@@ -160,9 +158,7 @@ class DoubledPhrase(Rule):
     #: The longest phrase looked for, in words: a long caption.
     MAX_WORDS = 60
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for paragraph in doc.paragraphs:
@@ -261,9 +257,7 @@ class RepeatedSentence(Rule):
         "min-words": Option(int, 6, "Shortest sentence to compare, in words.")
     }
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         seen_paragraphs: dict[str, Span] = {}

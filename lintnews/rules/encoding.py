@@ -157,9 +157,7 @@ class Mojibake(Rule):
     summary = "Text garbled by a wrong encoding (mojibake)"
     severity = Severity.ERROR
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
@@ -248,9 +246,7 @@ class ControlCharacter(Rule):
     summary = "Control character in the text"
     severity = Severity.ERROR
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text

@@ -159,9 +159,7 @@ class ForeignNameForm(Rule):
     summary = "Name in its foreign (French, German, Spanish) form in English text"
     severity = Severity.WARNING
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
@@ -238,9 +236,7 @@ class NameVariant(CorpusRule):
         "canonical": Option(list, [], "Full names in the spelling to enforce in every article.")
     }
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def collect(self, doc: Document) -> list[tuple[str, str, str | None, int, int]]:
         found = []
@@ -374,9 +370,7 @@ class SplitHyphenatedName(CorpusRule):
     summary = "Hyphenated name split by a spaced dash"
     severity = Severity.WARNING
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def collect(self, doc: Document) -> dict[str, list]:
         text = doc.masked_text

@@ -66,9 +66,7 @@ class DecimalComma(Rule):
         rf"{_SPACE}?(?P<unit>%|[\p{{L}}°][\p{{L}}\p{{N}}/]*)"
     )
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         units = string_set(_DATA, "decimal-units")
@@ -128,9 +126,7 @@ class SpaceGroupedThousands(Rule):
     )
     WORD_BEFORE = regex.compile(rf"([\p{{L}}\p{{N}}\-]+)\.?{_SPACE}+$")
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
@@ -182,9 +178,7 @@ class SpaceBeforePercent(Rule):
 
     PATTERN = regex.compile(rf"(?<=\d)(?P<gap>{_SPACE}+)%")
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for match in self.PATTERN.finditer(doc.masked_text):
@@ -241,9 +235,7 @@ class ForeignOrdinal(Rule):
     # Suffixes that need a following word to be read as ordinals.
     AMBIGUOUS = frozenset({"e", "º"})
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         nouns = string_set(_DATA, "ordinal-nouns")

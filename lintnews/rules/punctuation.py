@@ -55,9 +55,7 @@ class DoubledPeriod(Rule):
     # or not), and not next to an ellipsis character.
     PATTERN = regex.compile(rf"(?<![.…]{_SPACE}*)\.(?P<gap>{_SPACE}*)\.(?!{_SPACE}*[.…])")
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for match in self.PATTERN.finditer(doc.masked_text):
@@ -234,9 +232,7 @@ class SpaceBeforePunctuation(Rule):
     }
     RATIO = regex.compile(rf"\d{_SPACE}+:{_SPACE}+\d")
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
@@ -295,9 +291,7 @@ class ParenthesizedEllipsis(Rule):
         rf"(?<![\p{{L}}\p{{N}}_])\({_SPACE}*(?:…|\.{_SPACE}?\.{_SPACE}?\.){_SPACE}*\)"
     )
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for match in self.PATTERN.finditer(doc.masked_text):

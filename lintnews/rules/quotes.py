@@ -54,9 +54,7 @@ class ReversedQuotes(Rule):
     summary = "Quotation marks turned the wrong way round"
     severity = Severity.ERROR
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for mark in scan_quotes(doc):
@@ -98,9 +96,7 @@ class OpeningMarkCloses(Rule):
     summary = "Opening quotation mark used to close a quotation"
     severity = Severity.ERROR
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text
@@ -244,9 +240,7 @@ class QuoteSpacing(Rule):
     summary = "Space on the wrong side of a quotation mark"
     severity = Severity.ERROR
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.text

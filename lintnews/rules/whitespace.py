@@ -191,9 +191,7 @@ class GluedSentences(Rule):
         "abbreviations": Option(list, [], "More abbreviations, lowercase, no period.")
     }
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
@@ -239,9 +237,7 @@ class GluedComma(Rule):
     summary = "No space after a comma or semicolon between words"
     severity = Severity.WARNING
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
@@ -287,9 +283,7 @@ class DoubledSpace(Rule):
     summary = "Two or more spaces between words"
     severity = Severity.WARNING
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         masked = doc.masked_text
@@ -349,9 +343,7 @@ class BlankLineRun(Rule):
     severity = Severity.INFO
     default_enabled = False
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         if doc.kind == "markdown":
@@ -403,9 +395,7 @@ class InvisibleCharacter(Rule):
     summary = "Invisible format character in the text"
     severity = Severity.WARNING
 
-    @property
-    def fixable(self) -> bool:
-        return True
+    fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         table = _invisible_table()
