@@ -174,6 +174,14 @@ class Document:
             found.append(Span(start, end))
         return tuple(found)
 
+    def paragraph_at(self, offset: int) -> Span:
+        """The paragraph holding ``offset``, or its line when it is in none."""
+        paragraphs = self.paragraphs
+        i = bisect.bisect_right([p.start for p in paragraphs], offset) - 1
+        if i >= 0 and paragraphs[i].start <= offset < max(paragraphs[i].end, offset + 1):
+            return paragraphs[i]
+        return self.index.line_span(self.location(offset).row)
+
     def line_removal(self, row: int) -> Span:
         """The span to delete so that line ``row`` goes with the blank line it leaves.
 

@@ -1,13 +1,7 @@
-"""AC: acronyms garbled or left in a foreign language by translation.
-
-The English-context and gloss tests defined here are shared with the NM
-(names) rules: both ask whether a foreign form sits in English prose and
-whether the writer is glossing it on purpose.
-"""
+"""AC: acronyms garbled or left in a foreign language by translation."""
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
@@ -21,17 +15,13 @@ from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
 from lintnews.packs.data import load_data
 from lintnews.rule import CorpusRule, Rule
+from lintnews.rules._context import is_english_context, is_glossed
 
 _DATA = load_data("acronyms")
 FOREIGN: dict[str, str] = _DATA["foreign"]
 FUNCTION_WORDS = frozenset(_DATA["expansion"]["function-words"])
 CORPORATE_WORDS = frozenset(_DATA["expansion"]["corporate-words"])
 LEGITIMATE = frozenset(_DATA["legitimate"]["acronyms"])
-_CONTEXT = _DATA["context"]
-ENGLISH_WORDS = frozenset(_CONTEXT["english"])
-FOREIGN_WORDS = frozenset(_CONTEXT["foreign"])
-
-_WORD = regex.compile(r"\p{L}+(?:[’']\p{L}+)*")
 # A parenthesised acronym: letters only, at least two of them capitals.
 _DEFINITION = regex.compile(r"\((?P<acr>\p{Lu}[\p{L}&]{1,9})\)")
 # The words of an expansion (hyphens, apostrophes, a dotted U.S.), and the
@@ -42,62 +32,6 @@ _WORD_RUN = regex.compile(
     rf"(?<![^\s]){_EXPANSION_WORD}(?:[^\S\r\n]+{_EXPANSION_WORD})*[^\S\r\n]+$"
 )
 _ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{Ll}&]{1,9}(?![\p{L}\p{N}])")
-_LANGUAGES = "|".join(regex.escape(w) for w in _CONTEXT["languages"])
-_GLOSS = regex.compile(
-    r"\b(?:"
-    + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _CONTEXT["gloss-words"])
-    + rf"|(?:in|from)\s+(?:{_LANGUAGES})|(?:{_LANGUAGES})\s+(?:acronym|abbreviation|initials|"
-    r"name|for|form|spelling|version)"
-    r")\b",
-    regex.IGNORECASE,
-)
-QUOTES = frozenset("\"'“”‘’«»„")
-
-
-# -- context shared with the NM rules -------------------------------------------
-
-
-def paragraph_of(doc: Document, offset: int) -> Span:
-    """The paragraph holding ``offset``, or the line when it is in none."""
-    paragraphs = doc.paragraphs
-    i = bisect.bisect_right([p.start for p in paragraphs], offset) - 1
-    if i >= 0 and paragraphs[i].start <= offset < max(paragraphs[i].end, offset + 1):
-        return paragraphs[i]
-    return doc.index.line_span(doc.location(offset).row)
-
-
-def is_english_context(doc: Document, span: Span) -> bool:
-    """Whether the words around ``span`` read as English prose, not a foreign quote."""
-    paragraph = paragraph_of(doc, span.start)
-    text = doc.masked_text
-    window = _CONTEXT["window"]
-    before = _WORD.findall(text, paragraph.start, span.start)[-window:]
-    after = _WORD.findall(text, span.end, max(paragraph.end, span.end))[:window]
-    words = [w.lower() for w in before + after]
-    english = sum(w in ENGLISH_WORDS for w in words)
-    foreign = sum(w in FOREIGN_WORDS for w in words)
-    return english >= _CONTEXT["min-english"] and english > foreign
-
-
-def is_glossed(doc: Document, span: Span, english: str = "") -> bool:
-    """Whether the writer shows the form on purpose: quoted, glossed or paired.
-
-    "the CSTO, known in Russian as ODKB", "OTAN, its French acronym",
-    "‘Pékin’", "the CSTO (ODKB)".
-    """
-    text = doc.masked_text
-    paragraph = paragraph_of(doc, span.start)
-    if span.start > 0 and span.end < len(text) and {text[span.start - 1], text[span.end]} <= QUOTES:
-        return True
-    near = Span(
-        max(paragraph.start, span.start - 60), min(max(paragraph.end, span.end), span.end + 60)
-    )
-    if _GLOSS.search(text, near.start, near.end):
-        return True
-    if english:
-        pair = regex.compile(rf"(?<!\w){regex.escape(english)}(?!\w)")
-        return bool(pair.search(text, max(0, span.start - 6), min(len(text), span.end + 6)))
-    return False
 
 
 # -- expansions -------------------------------------------------------------------
@@ -143,7 +77,7 @@ def _word(text: str, start: int) -> Word | None:
 def expansion_before(doc: Document, position: int) -> list[Word]:
     """The capitalised words that end just before ``position`` (an open bracket)."""
     text = doc.masked_text
-    run = _WORD_RUN.search(text, max(paragraph_of(doc, position).start, position - 200), position)
+    run = _WORD_RUN.search(text, max(doc.paragraph_at(position).start, position - 200), position)
     words: list[Word] = []
     for token in reversed(list(_WORD_TOKEN.finditer(text, *run.span())) if run else []):
         word = _word(token.group(), token.start())

@@ -14,7 +14,7 @@ from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity,
 from lintnews.document import Document
 from lintnews.packs.data import load_data
 from lintnews.rule import CorpusRule, Option, Rule
-from lintnews.rules.acronyms import (
+from lintnews.rules._context import (
     ENGLISH_WORDS,
     FOREIGN_WORDS,
     is_english_context,
