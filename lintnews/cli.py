@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import Annotated
 
 import typer
 
@@ -63,6 +63,7 @@ def _root(
 @contextlib.contextmanager
 def _errors_exit_2(verbose: bool) -> Iterator[None]:
     """Known failures become one line on stderr and exit code 2, never a traceback."""
+    from lintnews.check import UsageError
     from lintnews.config import ConfigError
     from lintnews.engine import InternalError
     from lintnews.packs import PackError
@@ -74,7 +75,7 @@ def _errors_exit_2(verbose: bool) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort, SystemExit):
         raise
-    except (ConfigError, DataError, PackError, RegistryError, SelectionError) as error:
+    except (ConfigError, DataError, PackError, RegistryError, SelectionError, UsageError) as error:
         _fail(str(error), verbose)
     except InternalError as error:
         _fail(f"internal error: {error}", verbose)
@@ -160,15 +161,33 @@ def check(
     force_exclude: Annotated[
         bool, typer.Option(help="Apply excludes to files named on the command line too.")
     ] = False,
+    fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes.")] = False,
+    unsafe_fixes: Annotated[
+        bool,
+        typer.Option("--unsafe-fixes", help="With --fix or --diff, apply unsafe fixes too."),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option("--diff", help="Print the changes --fix would make; write nothing."),
+    ] = False,
+    show_fixes: Annotated[
+        bool, typer.Option("--show-fixes", help="List the fixes applied by --fix.")
+    ] = False,
     verbose: VerboseOption = False,
 ) -> None:
     """Lint articles: files, folders (recursively) or '-' for standard input."""
+    from lintnews.check import CheckRequest, run_check
+    from lintnews.selection import Selection
+
     with _errors_exit_2(verbose):
-        code = _check(
-            paths or [Path(".")],
-            select=_codes(select),
-            ignore=_codes(ignore) or [],
-            extend_select=_codes(extend_select) or [],
+        chosen = _codes(select)
+        request = CheckRequest(
+            paths=paths or [Path(".")],
+            selection=Selection(
+                tuple(chosen) if chosen is not None else None,
+                tuple(_codes(extend_select) or ()),
+                tuple(_codes(ignore) or ()),
+            ),
             output_format=output_format.value,
             output_file=output_file,
             statistics=statistics,
@@ -177,82 +196,15 @@ def check(
             config=config,
             isolated=isolated,
             force_exclude=force_exclude,
+            fix=fix,
+            unsafe_fixes=unsafe_fixes,
+            diff=diff,
+            show_fixes=show_fixes,
         )
+        code = run_check(request)
         if code == EXIT_DIAGNOSTICS and exit_zero:
             code = EXIT_CLEAN
     raise typer.Exit(code)
-
-
-def _check(
-    paths: list[Path],
-    *,
-    select: list[str] | None,
-    ignore: list[str],
-    extend_select: list[str],
-    output_format: str,
-    output_file: Path | None,
-    statistics: bool,
-    quiet: bool,
-    stdin_filename: str | None,
-    config: Path | None,
-    isolated: bool,
-    force_exclude: bool,
-) -> int:
-    from lintnews.engine import Runner, RunOptions, read_stdin
-    from lintnews.output import Report, render
-    from lintnews.selection import Selection
-
-    if config is not None and not config.is_file():
-        _fail(f"configuration file not found: {config}", verbose=False)
-    use_stdin = [str(p) for p in paths] == ["-"]
-    if "-" in map(str, paths) and not use_stdin:
-        _fail("'-' (standard input) cannot be combined with other paths", verbose=False)
-    options = RunOptions(
-        selection=Selection(
-            tuple(select) if select is not None else None, tuple(extend_select), tuple(ignore)
-        ),
-        config_path=config,
-        isolated=isolated,
-        force_exclude=force_exclude,
-        stdin_filename=stdin_filename,
-        keep_text=output_format == "full" and not statistics,
-    )
-    runner = Runner(options)
-    result = runner.run(paths, stdin=read_stdin() if use_stdin else None)
-    report = Report(result, runner.known_rules(), summary=not quiet)
-    with _open_output(output_file) as stream:
-        if statistics:
-            from lintnews.output import statistics as stats
-
-            stats.render(report, stream, as_json=output_format in ("json", "json-lines"))
-        else:
-            render(output_format, report, stream)
-    _print_problems(result, quiet)
-    if not use_stdin and not result.files and not result.problems and not quiet:
-        typer.echo("warning: no articles (.txt, .md) found under the given paths", err=True)
-    if result.has_errors:
-        return EXIT_ERROR
-    return EXIT_DIAGNOSTICS if any(f.diagnostics for f in result.files) else EXIT_CLEAN
-
-
-@contextlib.contextmanager
-def _open_output(path: Path | None) -> Iterator[TextIO]:
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        handle = path.open("w", encoding="utf-8")
-    except OSError as error:
-        _fail(f"cannot write {path}: {error.strerror}", verbose=False)
-    with handle:
-        yield handle
-
-
-def _print_problems(result, quiet: bool) -> None:
-    for problem in result.problems:
-        if quiet and problem.level != "error":
-            continue
-        typer.echo(f"{problem.level}: {problem.path}: {problem.message}", err=True)
 
 
 @app.command()

@@ -108,6 +108,11 @@ class Document:
     suppressions: tuple[Suppression, ...] = ()
     #: Offset of the first undecodable byte and what was wrong, if any.
     decode_error: tuple[int, str] | None = None
+    #: How the file was encoded, so that fixes are written back the same way.
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    #: Fingerprint of the bytes the text was read from (empty when not from a file).
+    source_digest: bytes = b""
     _shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:

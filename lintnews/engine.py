@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatch
 from pathlib import Path
@@ -27,6 +27,7 @@ from lintnews.loader import (
     BinaryFileError,
     UnreadableFileError,
     document_from_bytes,
+    document_from_text,
     kind_for,
     read_document,
 )
@@ -50,7 +51,16 @@ class FileResult:
     diagnostics: list[Diagnostic]
     index: LineIndex
     suppressions: tuple[Suppression, ...] = ()
+    #: The text and how it was stored, kept only when the caller asks
+    #: (``keep_text``): the ``full`` format and the fixer need them.
     text: str | None = None
+    kind: str = "text"
+    encoding: str = "utf-8"
+    bom: bytes = b""
+    #: Fingerprint of the bytes read, to notice a change made meanwhile.
+    digest: bytes = b""
+    #: Whether undecodable bytes were replaced: such a file is never written.
+    lossy: bool = False
 
 
 @dataclass(frozen=True)
@@ -185,6 +195,7 @@ class Runner:
         self._registries: dict[tuple[Path, ...], Registry] = {}
         self._rule_sets: dict[Path | None, RuleSet] = {}
         self._collected: dict[str, dict[str, Any]] = defaultdict(dict)
+        self._texts: Mapping[str, str] = {}
         self._corpus_rules: dict[str, CorpusRule] = {}
 
     # -- configuration ----------------------------------------------------
@@ -228,7 +239,14 @@ class Runner:
 
     # -- the run ----------------------------------------------------------
 
-    def run(self, paths: Sequence[Path], stdin: bytes | None = None) -> RunResult:
+    def run(
+        self,
+        paths: Sequence[Path],
+        stdin: bytes | None = None,
+        texts: Mapping[str, str] | None = None,
+    ) -> RunResult:
+        """Lint ``paths`` (or ``stdin``); ``texts`` stands in for files by path."""
+        self._texts = texts or {}
         result = RunResult()
         # Resolve the selection before any file is read, so that a bad code or
         # config is an error even when no article gets linted.
@@ -262,6 +280,10 @@ class Runner:
 
     def _lint_file(self, path: Path, result: RunResult) -> None:
         display = str(path)
+        if display in self._texts:
+            doc = document_from_text(self._texts[display], display, kind_for(path))
+            self._check(doc, path, self.config_for(path.parent), result)
+            return
         try:
             doc = read_document(path, display)
         except UnreadableFileError as error:
@@ -280,15 +302,27 @@ class Runner:
             if isinstance(rule, CorpusRule):
                 self._corpus_rules.setdefault(rule.code, rule)
                 self._collected[rule.code][doc.path] = rule.collect(doc)
+        keep = self.options.keep_text
         result.files.append(
             FileResult(
                 doc.path,
                 diagnostics,
                 doc.index,
                 doc.suppressions,
-                doc.text if self.options.keep_text else None,
+                text=doc.text if keep else None,
+                kind=doc.kind,
+                encoding=doc.encoding,
+                bom=doc.bom,
+                digest=doc.source_digest,
+                lossy=doc.decode_error is not None,
             )
         )
+
+    def rules_for(self, path: str) -> tuple[list[Rule], Rule | None]:
+        """The rules that ran on ``path`` (after per-file ignores), and LN001."""
+        folder = Path.cwd() if path == STDIN else Path(path).parent
+        rule_set = self.rule_set(self.config_for(folder))
+        return rule_set.for_path(path), rule_set.timeout_rule
 
     def _report_corpus(self, result: RunResult) -> None:
         by_path = {f.path: f for f in result.files}

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import codecs
 from pathlib import Path
+from typing import NamedTuple
 
 from lintnews.document import Document
+from lintnews.writer import digest
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
-
-_UTF16_MARKS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 class UnreadableFileError(Exception):
@@ -46,12 +46,16 @@ def read_document(path: Path, display_path: str | None = None) -> Document:
         raise UnreadableFileError("permission denied") from None
     except OSError as error:
         raise UnreadableFileError(error.strerror or str(error)) from None
-    return document_from_bytes(data, display_path or str(path), kind_for(path))
+    doc = document_from_bytes(data, display_path or str(path), kind_for(path))
+    doc.source_digest = digest(data)
+    return doc
 
 
 def document_from_bytes(data: bytes, path: str, kind: str) -> Document:
-    text, decode_error = decode(data)
-    return document_from_text(text, path, kind, decode_error=decode_error)
+    decoded = decode(data)
+    doc = document_from_text(decoded.text, path, kind, decode_error=decoded.error)
+    doc.encoding, doc.bom = decoded.encoding, decoded.bom
+    return doc
 
 
 def document_from_text(
@@ -66,21 +70,32 @@ def document_from_text(
     return Document(text, path, kind, decode_error=decode_error)
 
 
-def decode(data: bytes) -> tuple[str, tuple[int, str] | None]:
-    """The text of ``data`` and, if it was not valid UTF-8, where and why."""
-    if data.startswith(_UTF16_MARKS):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError as error:
-            raise BinaryFileError(f"invalid UTF-16: {error.reason}") from None
+class Decoded(NamedTuple):
+    """A file's text and how to write it back byte for byte."""
+
+    text: str
+    #: Offset of the first byte that is not UTF-8 and what was wrong, if any.
+    error: tuple[int, str] | None = None
+    encoding: str = "utf-8"
+    bom: bytes = b""
+
+
+def decode(data: bytes) -> Decoded:
+    """The text of ``data``, its encoding and byte order mark, and any decoding error."""
+    for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(codec), None, codec, bom)
+            except UnicodeDecodeError as error:
+                raise BinaryFileError(f"invalid UTF-16: {error.reason}") from None
     if b"\x00" in data:
         raise BinaryFileError("contains NUL bytes")
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
+    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
+    data = data[len(bom) :]
     try:
-        return data.decode("utf-8"), None
+        return Decoded(data.decode("utf-8"), None, "utf-8", bom)
     except UnicodeDecodeError as error:
         offset = len(data[: error.start].decode("utf-8"))
         bad = data[error.start : error.end].hex(" ")
         detail = f"{error.reason} (byte {bad} at byte offset {error.start})"
-        return data.decode("utf-8", errors="replace"), (offset, detail)
+        return Decoded(data.decode("utf-8", errors="replace"), (offset, detail), "utf-8", bom)

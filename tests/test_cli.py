@@ -91,7 +91,8 @@ def test_diagnostics_exit_1(cli: Cli, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == (
         "almaty.txt:1:77: PN001 [*] Sentence ends in two periods\n"
-        "Found 1 diagnostic in 1 file (1 with a fix).\n"
+        "Found 1 diagnostic in 1 file.\n"
+        "[*] 1 fixable with the --fix option.\n"
     )
 
 
@@ -319,7 +320,8 @@ def test_output_file_short_option_with_concise(cli: Cli, tmp_path: Path) -> None
     assert result.stdout == ""
     assert (tmp_path / "report.txt").read_text(encoding="utf-8") == (
         "almaty.txt:1:77: PN001 [*] Sentence ends in two periods\n"
-        "Found 1 diagnostic in 1 file (1 with a fix).\n"
+        "Found 1 diagnostic in 1 file.\n"
+        "[*] 1 fixable with the --fix option.\n"
     )
 
 
@@ -618,7 +620,7 @@ def test_real_process_exits_1_on_the_seeds(how: str) -> None:
     assert completed.returncode == 1, completed.stderr
     assert "Traceback" not in completed.stderr
     assert "seeds/000_37d922766cd08bbe.txt:" in completed.stdout
-    assert completed.stdout.splitlines()[-1].startswith("Found ")
+    assert completed.stdout.splitlines()[-2].startswith("Found ")
 
 
 def test_real_process_exit_codes_0_and_2(tmp_path: Path) -> None:

@@ -46,21 +46,25 @@ def test_end_of_text_is_a_valid_location() -> None:
 
 
 def test_utf8_bom_is_not_part_of_the_text() -> None:
-    text, error = decode("\ufeffSource link\n".encode())
-    assert text == "Source link\n"
-    assert error is None
+    decoded = decode("\ufeffSource link\n".encode())
+    assert decoded.text == "Source link\n"
+    assert decoded.error is None
+    assert decoded.bom == b"\xef\xbb\xbf"
     doc = document_from_bytes("\ufeffBy admin\n".encode(), "a.txt", "text")
     assert doc.location(0) == Location(1, 1)
 
 
 def test_utf16_with_bom_is_decoded() -> None:
     data = "Vladimir Putin thanked Tokayev.".encode("utf-16")
-    assert decode(data) == ("Vladimir Putin thanked Tokayev.", None)
+    decoded = decode(data)
+    assert (decoded.text, decoded.error) == ("Vladimir Putin thanked Tokayev.", None)
+    assert decoded.bom in (b"\xff\xfe", b"\xfe\xff")
+    assert (decoded.bom + decoded.text.encode(decoded.encoding)) == data
 
 
 def test_invalid_utf8_records_the_first_bad_byte_as_a_code_point_offset() -> None:
     data = "Café".encode() + b" owners in Almaty \xe9 closed"
-    text, error = decode(data)
+    text, error, _, _ = decode(data)
     assert error is not None
     offset, detail = error
     assert text[offset] == "\ufffd"

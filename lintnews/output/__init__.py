@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TextIO
 
+from lintnews.diagnostics import Diagnostic
 from lintnews.engine import FileResult, RunResult
 from lintnews.packs import builtin_pack_paths
 from lintnews.rule import Rule
@@ -33,6 +34,19 @@ class Report:
     rules: Mapping[str, Rule]
     #: Whether the human-readable formats end with a summary line (not with --quiet).
     summary: bool = True
+    #: Whether unsafe fixes count as applicable (``--unsafe-fixes``).
+    unsafe_fixes: bool = False
+    #: How many fixes ``--fix`` applied, or None when not fixing.
+    fixed: int | None = None
+
+    def applicable(self, diagnostic: Diagnostic) -> bool:
+        """Whether ``--fix`` (with the chosen applicability) would apply this fix."""
+        fix = diagnostic.fix
+        return fix is not None and (fix.is_safe or self.unsafe_fixes)
+
+    def marker(self, diagnostic: Diagnostic) -> str:
+        """`` [*]`` after the code of a diagnostic that ``--fix`` would fix."""
+        return " [*]" if self.applicable(diagnostic) else ""
 
     def url(self, code: str) -> str | None:
         """Documentation of a rule that ships with lintnews; none for user rules."""

@@ -12,7 +12,7 @@ def render(report: Report, stream: TextIO) -> None:
     for file in report.files:
         for diagnostic in file.diagnostics:
             start = file.index.location(diagnostic.span.start)
-            marker = " [*]" if diagnostic.fix is not None else ""
+            marker = report.marker(diagnostic)
             stream.write(
                 f"{file.path}:{start.row}:{start.column}: "
                 f"{diagnostic.code}{marker} {diagnostic.message}\n"

@@ -21,14 +21,14 @@ MAX_MARKED = 60  # longest underline before the span itself is shortened
 def render(report: Report, stream: TextIO) -> None:
     for file in report.files:
         for diagnostic in file.diagnostics:
-            stream.write(render_one(file, diagnostic))
+            stream.write(render_one(report, file, diagnostic))
             stream.write("\n")
     stream.write(summary_line(report))
 
 
-def render_one(file: FileResult, diagnostic: Diagnostic) -> str:
+def render_one(report: Report, file: FileResult, diagnostic: Diagnostic) -> str:
     start = file.index.location(diagnostic.span.start)
-    marker = " [*]" if diagnostic.fix is not None else ""
+    marker = report.marker(diagnostic)
     header = (
         f"{file.path}:{start.row}:{start.column}: {diagnostic.code}{marker} {diagnostic.message}\n"
     )

@@ -301,6 +301,54 @@ class ParenthesizedEllipsis(Rule):
             yield self.diagnostic(span, message, fix=fix)
 
 
+class CapitalAfterComma(Rule):
+    """## What it does
+    Flags a conjunction or relative pronoun written with a capital letter
+    right after a comma: `were “liquidated”, While 18 police officers were
+    killed`.
+
+    ## Why is this bad?
+    Translation engines and editors who re-join two sentences with a comma
+    leave the capital of the second sentence behind. Words such as *while*,
+    *although*, *but* or *which* never start a name after a comma in running
+    text, so the capital is always a leftover. The list is data, in
+    `rules/data/punctuation-conjunctions.toml`; words that may start a name
+    or a title (*The*, *That*, *When*) are not in it.
+
+    ## Example
+    ```text
+    Officials said 26 “armed criminals” were “liquidated”, While 18 police died.
+    ```
+
+    Use instead:
+    ```text
+    Officials said 26 “armed criminals” were “liquidated”, while 18 police died.
+    ```
+
+    ## Fix safety
+    The fix lowercases the first letter. It is safe: only the case changes.
+    """
+
+    code = "PN006"
+    name = "capital-after-comma"
+    summary = "Conjunction capitalised after a comma, as if a new sentence began"
+    severity = Severity.WARNING
+    fixable = True
+
+    PATTERN = regex.compile(rf",[”’\"')\]]?{_SPACE}+(?P<word>\p{{Lu}}\p{{Ll}}+)\b")
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        words = string_set("punctuation-conjunctions", "conjunctions")
+        for match in self.PATTERN.finditer(doc.masked_text):
+            word = match["word"]
+            if word.lower() not in words:
+                continue
+            span = Span(*match.span("word"))
+            lower = word[0].lower() + word[1:]
+            fix = Fix.replace(Span(span.start, span.start + 1), lower[0], f"Write “{lower}”")
+            yield self.diagnostic(span, f"“{word}” after a comma takes a small letter", fix=fix)
+
+
 # -- helpers shared by the rules above ------------------------------------
 
 

@@ -322,17 +322,19 @@ def test_json_lines_holds_the_json_objects_one_per_line(run_cli: Run) -> None:
 def test_concise_lines_match_the_json_records(run_cli: Run) -> None:
     records = lint_json(run_cli)
     result = run_cli(*BASE_ARGS, "--output-format", "concise", cwd=ROOT)
-    *lines, summary = result.stdout.splitlines()
+    *lines, found, fixable = result.stdout.splitlines()
+    safe = [r for r in records if r["fix"] and r["fix"]["applicability"] == "safe"]
     expected = [
         f"{r['filename']}:{r['location']['row']}:{r['location']['column']}: {r['code']}"
-        f"{' [*]' if r['fix'] else ''} {r['message']}"
+        f"{' [*]' if r in safe else ''} {r['message']}"
         for r in records
     ]
     assert lines == expected
     files = len({r["filename"] for r in records})
-    assert summary == (
-        f"Found {len(records)} diagnostics in {files} files "
-        f"({sum(1 for r in records if r['fix'])} with a fix)."
+    assert found == f"Found {len(records)} diagnostics in {files} files."
+    unsafe = sum(1 for r in records if r["fix"]) - len(safe)
+    assert fixable == (
+        f"[*] {len(safe)} fixable with the --fix option ({unsafe} more with --unsafe-fixes)."
     )
 
 

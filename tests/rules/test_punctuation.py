@@ -11,6 +11,7 @@ from lintnews.markdown import markdown_regions
 from lintnews.rule import Rule
 from lintnews.rules import punctuation
 from lintnews.rules.punctuation import (
+    CapitalAfterComma,
     DoubledPeriod,
     ParenthesizedEllipsis,
     PeriodBeforeComma,
@@ -90,6 +91,7 @@ RULES = [
     SplitSentence(),
     SpaceBeforePunctuation(),
     ParenthesizedEllipsis(),
+    CapitalAfterComma(),
 ]
 
 
@@ -364,6 +366,42 @@ def test_parenthesized_ellipsis_reports_each_mark() -> None:
     assert fixed_text == "“the country […] The authorities” and “ready to […] be active”"
 
 
+# PN006 capital-after-comma
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("26 “armed criminals” were “liquidated”, While 18 police were killed", "While"),
+        ("The troops arrived on Thursday, Although the mission was not approved.", "Although"),
+        ("Tokayev thanked Putin for the support, Which arrived within hours.", "Which"),
+        ("the protests spread to Almaty, But the capital stayed calm", "But"),
+    ],
+)
+def test_capital_after_comma_fires(text: str, flagged: str) -> None:
+    assert found(text, rules=[CapitalAfterComma()]) == [("PN006", flagged)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court in The Hague, The Netherlands, ruled on Friday.",
+        "He said, “But we will not negotiate with criminals.”",
+        "The troops arrived on Thursday, although the mission was not approved.",
+        "Officials in Almaty, Kazakhstan, said the airport had reopened.",
+        "The report was released on Monday.\nWhile officials waited, protests grew.",
+    ],
+)
+def test_capital_after_comma_near_misses(text: str) -> None:
+    assert found(text, rules=[CapitalAfterComma()]) == []
+
+
+def test_capital_after_comma_fix_lowercases_only_the_first_letter() -> None:
+    text = "were “liquidated”, While 18 police and national guard members were killed."
+    expected = "were “liquidated”, while 18 police and national guard members were killed."
+    assert apply_fixes(text, [CapitalAfterComma()]) == expected
+
+
 # -- documentation ----------------------------------------------------------------
 
 
@@ -385,10 +423,10 @@ def test_every_rule_documents_itself(rule: Rule) -> None:
     assert "```text" in rule.explanation
 
 
-def test_module_defines_five_rules() -> None:
+def test_module_defines_every_pn_rule() -> None:
     codes = sorted(
         cls.code
         for _, cls in inspect.getmembers(punctuation, inspect.isclass)
         if issubclass(cls, Rule) and cls.__module__ == punctuation.__name__
     )
-    assert codes == ["PN001", "PN002", "PN003", "PN004", "PN005"]
+    assert codes == ["PN001", "PN002", "PN003", "PN004", "PN005", "PN006"]

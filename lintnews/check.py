@@ -1,0 +1,208 @@
+"""The flow of ``lintnews check``: lint, then report, fix, or show a diff.
+
+Kept apart from the command-line definitions in :mod:`lintnews.cli` so that
+the flow reads top to bottom: run the engine, fix when asked, write files
+back, lint again what is left, and print it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TextIO
+
+from lintnews.engine import STDIN, Runner, RunOptions, RunResult, read_stdin
+from lintnews.fixer import FileFix, fix_run, write_fixes
+from lintnews.output import Report, render
+from lintnews.selection import Selection
+
+EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Options that cannot go together, or a file named that does not exist."""
+
+
+@dataclass(frozen=True)
+class CheckRequest:
+    """Everything ``lintnews check`` was asked to do."""
+
+    paths: list[Path]
+    selection: Selection = field(default_factory=Selection)
+    output_format: str = "concise"
+    output_file: Path | None = None
+    statistics: bool = False
+    quiet: bool = False
+    stdin_filename: str | None = None
+    config: Path | None = None
+    isolated: bool = False
+    force_exclude: bool = False
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    show_fixes: bool = False
+
+    @property
+    def uses_stdin(self) -> bool:
+        return [str(p) for p in self.paths] == [STDIN]
+
+
+def run_check(request: CheckRequest) -> int:
+    """Run the command; the exit code: 0 clean, 1 diagnostics, 2 errors."""
+    _validate(request)
+    fixing = request.fix or request.diff
+    options = RunOptions(
+        selection=request.selection,
+        config_path=request.config,
+        isolated=request.isolated,
+        force_exclude=request.force_exclude,
+        stdin_filename=request.stdin_filename,
+        keep_text=fixing or (request.output_format == "full" and not request.statistics),
+    )
+    runner = Runner(options)
+    stdin = read_stdin() if request.uses_stdin else None
+    result = runner.run(request.paths, stdin=stdin)
+    if not fixing:
+        return _report(request, runner, result)
+    fixes = fix_run(runner, result, unsafe=request.unsafe_fixes)
+    if request.diff:
+        return _print_diff(request, result, fixes)
+    if request.uses_stdin:
+        return _fix_stdin(request, runner, result, fixes)
+    write_fixes(fixes)
+    remaining = Runner(options).run(request.paths)
+    remaining.problems[:0] = result.problems
+    return _report(request, runner, remaining, fixes)
+
+
+def _validate(request: CheckRequest) -> None:
+    if request.config is not None and not request.config.is_file():
+        raise UsageError(f"configuration file not found: {request.config}")
+    if STDIN in map(str, request.paths) and not request.uses_stdin:
+        raise UsageError("'-' (standard input) cannot be combined with other paths")
+    if request.diff and request.fix:
+        raise UsageError("--diff shows what --fix would do; use one or the other")
+    if request.statistics and (request.fix or request.diff):
+        raise UsageError("--statistics cannot be combined with --fix or --diff")
+
+
+def _report(
+    request: CheckRequest, runner: Runner, result: RunResult, fixes: list[FileFix] | None = None
+) -> int:
+    fixed = None if fixes is None else sum(len(f.result.applied) for f in fixes)
+    report = Report(
+        result,
+        runner.known_rules(),
+        summary=not request.quiet,
+        unsafe_fixes=request.unsafe_fixes,
+        fixed=fixed,
+    )
+    with _open_output(request.output_file) as stream:
+        if request.statistics:
+            from lintnews.output import statistics
+
+            statistics.render(report, stream, as_json=request.output_format != "concise")
+        else:
+            render(request.output_format, report, stream)
+        if request.show_fixes and fixes:
+            listing = _fixes_listing(fixes)
+            (stream if request.output_format in ("concise", "full") else sys.stderr).write(listing)
+    _print_problems(request, result, fixes or [])
+    return _exit_code(result, fixes or [])
+
+
+def _print_diff(request: CheckRequest, result: RunResult, fixes: list[FileFix]) -> int:
+    from lintnews.output.diff import unified_diff
+
+    changed = 0
+    with _open_output(request.output_file) as stream:
+        for fix in fixes:
+            if fix.result.changed:
+                changed += len(fix.result.applied)
+                name = _diff_name(fix.path, request.stdin_filename)
+                stream.write(unified_diff(name, fix.original, fix.result.text, bom=fix.file.bom))
+    if not request.quiet:
+        noun = "issue" if changed == 1 else "issues"
+        print(f"Would fix {changed} {noun}.", file=sys.stderr)
+    _print_problems(request, result, fixes)
+    if _exit_code(result, fixes) == EXIT_ERROR:
+        return EXIT_ERROR
+    return EXIT_DIAGNOSTICS if changed else EXIT_CLEAN
+
+
+def _fix_stdin(
+    request: CheckRequest, runner: Runner, result: RunResult, fixes: list[FileFix]
+) -> int:
+    """``--fix -``: the fixed text goes to stdout, what remains to stderr."""
+    if not result.files:  # binary input: nothing was linted, pass it through untouched
+        _print_problems(request, result, fixes)
+        return _exit_code(result, fixes)
+    file = result.files[0]
+    text = fixes[0].result.text if fixes else (file.text or "")
+    sys.stdout.buffer.write(file.bom + text.encode(file.encoding))
+    sys.stdout.flush()
+    remaining = Runner(runner.options).run([], stdin=text.encode(file.encoding))
+    with contextlib.redirect_stdout(sys.stderr):
+        quiet = replace(request, output_file=None, output_format="concise", statistics=False)
+        return _report(quiet, runner, remaining, fixes)
+
+
+def _fixes_listing(fixes: list[FileFix]) -> str:
+    """``--show-fixes``: per file, how many fixes of each rule were applied."""
+    applied = [f for f in fixes if f.result.applied]
+    total = sum(len(f.result.applied) for f in applied)
+    if not total:
+        return "No fixes applied.\n"
+    lines = [f"Fixed {total} issue{'s' if total != 1 else ''}:"]
+    for fix in sorted(applied, key=lambda f: f.path):
+        lines.append(f"- {fix.path}:")
+        counts: dict[tuple[str, str], int] = {}
+        for diagnostic in fix.result.applied:
+            key = (diagnostic.code, diagnostic.name)
+            counts[key] = counts.get(key, 0) + 1
+        for (code, name), count in sorted(counts.items()):
+            lines.append(f"    {count} × {code} ({name})")
+    return "\n".join(lines) + "\n"
+
+
+def _print_problems(request: CheckRequest, result: RunResult, fixes: list[FileFix]) -> None:
+    for problem in result.problems:
+        if request.quiet and problem.level != "error":
+            continue
+        print(f"{problem.level}: {problem.path}: {problem.message}", file=sys.stderr)
+    for fix in fixes:
+        if fix.problem:
+            print(f"{fix.level}: {fix.path}: {fix.problem}", file=sys.stderr)
+    if not request.uses_stdin and not result.files and not result.problems and not request.quiet:
+        print("warning: no articles (.txt, .md) found under the given paths", file=sys.stderr)
+
+
+def _exit_code(result: RunResult, fixes: list[FileFix]) -> int:
+    if result.has_errors or any(f.problem and f.level == "error" for f in fixes):
+        return EXIT_ERROR
+    return EXIT_DIAGNOSTICS if any(f.diagnostics for f in result.files) else EXIT_CLEAN
+
+
+def _diff_name(path: str, stdin_filename: str | None) -> str:
+    """A path relative to the current folder, as ``git apply`` and ``patch -p1`` expect."""
+    if path == STDIN:
+        return stdin_filename or "stdin"
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+@contextlib.contextmanager
+def _open_output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror}") from None
+    with handle:
+        yield handle
