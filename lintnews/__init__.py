@@ -10,6 +10,7 @@ For pipelines and notebooks::
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,10 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from lintnews.diagnostics import Diagnostic
+    from lintnews.fixer import FixResult
+    from lintnews.rule import Rule
 
-__all__ = ["__version__", "lint_text"]
+__all__ = ["__version__", "fix_text", "lint_text"]
 
 
 def lint_text(
@@ -36,19 +39,62 @@ def lint_text(
     read: pass the selection you want. Corpus rules are not run, as they
     need a whole run of documents.
     """
+    rules, timeout_rule = _rules(select, ignore)
+    return _lint(text, kind, path, rules, timeout_rule)
+
+
+def fix_text(
+    text: str,
+    *,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    unsafe: bool = False,
+    kind: str = "text",
+    path: str = "-",
+) -> FixResult:
+    """Apply the fixes of the selected rules to one article given as a string.
+
+    Safe fixes only, unless ``unsafe`` is true. Returns a
+    :class:`~lintnews.fixer.FixResult` with the fixed ``text``, the
+    diagnostics whose fixes were ``applied``, and the diagnostics
+    ``remaining`` in the fixed text. Every character outside the applied
+    edits is kept, in order.
+    """
+    from lintnews.fixer import fix_until_stable
+
+    rules, timeout_rule = _rules(select, ignore)
+    return fix_until_stable(
+        text, lambda current: _lint(current, kind, path, rules, timeout_rule), unsafe=unsafe
+    )
+
+
+def _rules(select: Sequence[str] | None, ignore: Sequence[str]) -> tuple[list[Rule], Rule | None]:
     from lintnews.config import Config
-    from lintnews.engine import RuleSet, lint_document
-    from lintnews.loader import document_from_text
-    from lintnews.registry import Registry
+    from lintnews.engine import RuleSet
     from lintnews.selection import Selection
 
-    if kind not in ("text", "markdown"):
-        raise ValueError(f"kind must be 'text' or 'markdown', not {kind!r}")
     selection = Selection(
         tuple(c.upper() for c in select) if select is not None else None,
         (),
         tuple(c.upper() for c in ignore),
     )
-    rule_set = RuleSet(Config(), Registry.load(), selection)
-    doc = document_from_text(text, path, kind)
-    return lint_document(doc, rule_set.rules, rule_set.timeout_rule)
+    rule_set = RuleSet(Config(), _registry(), selection)
+    return rule_set.rules, rule_set.timeout_rule
+
+
+@functools.cache
+def _registry():
+    from lintnews.registry import Registry
+
+    return Registry.load()
+
+
+def _lint(
+    text: str, kind: str, path: str, rules: list[Rule], timeout_rule: Rule | None
+) -> list[Diagnostic]:
+    from lintnews.engine import lint_document
+    from lintnews.loader import document_from_text
+
+    if kind not in ("text", "markdown"):
+        raise ValueError(f"kind must be 'text' or 'markdown', not {kind!r}")
+    return lint_document(document_from_text(text, path, kind), rules, timeout_rule)
