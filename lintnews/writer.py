@@ -43,9 +43,9 @@ def write_atomically(path: Path, data: bytes, *, expected_digest: bytes) -> None
     except OSError as error:
         raise WriteError(f"cannot read it back before writing: {error.strerror}") from None
     if digest(current) != expected_digest:
-        raise WriteError("changed on disk while lintnews ran; not overwritten")
+        raise WriteError("changed on disk while lintnews ran; left as it is")
     if not info.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-        raise WriteError("file is read-only; not fixed")
+        raise WriteError("the file is read-only")
     descriptor, temporary = _temporary_beside(path)
     try:
         with os.fdopen(descriptor, "wb") as handle:
