@@ -145,7 +145,7 @@ def _fix_stdin(
     text = fixes[0].result.text if fixes else (file.text or "")
     sys.stdout.buffer.write(file.bom + text.encode(file.encoding))
     sys.stdout.flush()
-    remaining = Runner(runner.options).run([], stdin=text.encode(file.encoding))
+    remaining = Runner(runner.options).run([], stdin=file.bom + text.encode(file.encoding))
     with contextlib.redirect_stdout(sys.stderr):
         quiet = replace(request, output_file=None, output_format="concise", statistics=False)
         return _report(quiet, runner, remaining, fixes)

@@ -191,9 +191,10 @@ class Document:
         """The span to delete so that line ``row`` goes with the blank line it leaves.
 
         A line followed by more text takes its line break and one blank line
-        after it; the last non-blank line takes the blank lines before it
-        instead, so the file keeps its final newline (or lack of one) and no
-        neighbouring paragraph is touched.
+        after it. The last non-blank line takes the blank lines around it
+        instead: the line before it keeps its own line ending, and the file
+        keeps its final newline (or its lack of one). No neighbouring
+        paragraph is touched.
         """
         index = self.index
         line = index.line_span(row)
@@ -202,15 +203,18 @@ class Document:
             if row + 1 < index.line_count and self._is_blank(row + 1):
                 end = index.line_start(row + 2)
             return Span(line.start, end)
-        content_end = line.start + len(self.slice(line).rstrip("\r\n"))
+        text_end = len(self.text)
+        ends_with_break = self.text.endswith(("\n", "\r"))
         previous = row - 1
         while previous >= 1 and self._is_blank(previous):
             previous -= 1
         if previous < 1:
-            return Span(0, content_end)
+            return Span(0, text_end)
+        if ends_with_break:
+            return Span(index.line_start(previous + 1), text_end)
         previous_line = index.line_span(previous)
         previous_end = previous_line.start + len(self.slice(previous_line).rstrip("\r\n"))
-        return Span(previous_end, content_end)
+        return Span(previous_end, text_end)
 
     def _is_blank(self, row: int) -> bool:
         return not self.slice(self.index.line_span(row)).strip()

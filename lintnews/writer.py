@@ -34,9 +34,12 @@ def encode(text: str, encoding: str, bom: bytes) -> bytes:
 def write_atomically(path: Path, data: bytes, *, expected_digest: bytes) -> None:
     """Replace ``path`` with ``data`` if it still holds what was read.
 
-    Raises :class:`WriteError` when the file is read-only, changed on disk
-    since it was read, or cannot be replaced; the file is then left as it is.
+    A symbolic link is followed, so that the file it points to is fixed and
+    the link stays a link. Raises :class:`WriteError` when the file is
+    read-only, changed on disk since it was read, or cannot be replaced; the
+    file is then left as it is.
     """
+    path = Path(os.path.realpath(path))
     try:
         info = path.stat()
         current = path.read_bytes()
@@ -53,12 +56,21 @@ def write_atomically(path: Path, data: bytes, *, expected_digest: bytes) -> None
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, stat.S_IMODE(info.st_mode))
+        _keep_owner(temporary, info)
         os.replace(temporary, path)
     except BaseException as error:
         _remove_quietly(temporary)
         if isinstance(error, OSError):
             raise WriteError(f"cannot write: {error.strerror}") from None
         raise
+
+
+def _keep_owner(temporary: str, info: os.stat_result) -> None:
+    """Give the new file the old one's owner and group where we may (as root)."""
+    created = os.stat(temporary)
+    if (created.st_uid, created.st_gid) != (info.st_uid, info.st_gid):
+        with contextlib.suppress(PermissionError):
+            os.chown(temporary, info.st_uid, info.st_gid)
 
 
 def _temporary_beside(path: Path) -> tuple[int, str]:

@@ -7,9 +7,10 @@ from pathlib import PurePath
 
 import regex
 
-# Lines end at CR, LF or CRLF only, like the files themselves; str.splitlines
-# would also split at U+2028 or a form feed and produce a patch that fails.
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+# Lines end at LF, as git apply and patch read them (a CRLF line keeps its CR,
+# a file of lone CRs is one line); str.splitlines would also split at U+2028,
+# a lone CR or a form feed and produce a patch that does not apply.
+_LINE = regex.compile(r"[^\n]*\n|[^\n]+$")
 _NO_NEWLINE = "\\ No newline at end of file\n"
 
 
@@ -27,7 +28,7 @@ def unified_diff(path: str, before: str, after: str, *, bom: bytes = b"") -> str
 
 
 def _terminated(line: str) -> str:
-    if line.endswith(("\n", "\r")):
+    if line.endswith("\n"):
         return line
     if line.startswith(("---", "+++")):
         return line + "\n"
