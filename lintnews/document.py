@@ -17,7 +17,7 @@ T = TypeVar("T")
 
 # CR, LF and CRLF end a line, as in SARIF and in editors; U+2028 and friends
 # do not, so that a stray separator in scraped text cannot shift every row.
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +39,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         starts = array("q", [0])
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        starts.extend(m.end() for m in LINE_BREAK.finditer(text))
         self._starts = starts
         self.length = len(text)
 

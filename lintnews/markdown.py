@@ -19,13 +19,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from lintnews.diagnostics import Span
-from lintnews.document import Suppression
+from lintnews.document import LINE_BREAK, Suppression
 
 __all__ = ["markdown_regions"]
 
-# The same line breaks as ``lintnews.document``; markdown-it turns each into LF,
-# so its line numbers index these lines.
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+# markdown-it turns each line break of ``lintnews.document.LINE_BREAK`` into
+# LF, so its line numbers index the lines that pattern finds.
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Front matter opener -> the lines that may close it (YAML may end with "...").
 _FRONT_MATTER = {"---": ("---", "..."), "+++": ("+++",)}
@@ -89,7 +88,7 @@ class _Lines:
         self.text = text
         self.starts = [0]
         self.ends: list[int] = []
-        for match in _LINE_BREAK.finditer(text):
+        for match in LINE_BREAK.finditer(text):
             self.ends.append(match.start())
             self.starts.append(match.end())
         self.ends.append(len(text))

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import regex
 
 from lintnews.diagnostics import Span
-from lintnews.document import Document
+from lintnews.document import LINE_BREAK, Document
 from lintnews.packs.data import string_set
 
 _DOUBLES = '“”„"'
@@ -30,7 +30,6 @@ _AFTER_CLOSING = ".,;:!?)]}>…—–-/*_"
 _SENTENCE_PUNCT = ",.;:!?…"
 _YEAR_ELISION = regex.compile(r"\d\d(?:s)?\b")  # ’90s, ’08
 _WORD = regex.compile(r"\w+")
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 
 class Pos(enum.Enum):
@@ -228,7 +227,7 @@ def _carried_on(text: str, para: Span, following: Span, marks: list[Mark], kind:
     run over paragraphs), or it starts on the very next line and closes a
     quotation it never opened (text hard-wrapped into lines).
     """
-    wrapped = _LINE_BREAK.fullmatch(text, para.end, following.start) is not None
+    wrapped = LINE_BREAK.fullmatch(text, para.end, following.start) is not None
     for mark in marks:
         stray_close = mark.glyph in '”"’' and mark.pos in (Pos.CLOSING, Pos.FLOATING)
         if mark.kind != kind or (mark.role is Role.APOSTROPHE and not stray_close):

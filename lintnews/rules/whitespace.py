@@ -32,7 +32,8 @@ _GLUED_COMMA = regex.compile(
 _SENTENCE_END = regex.compile(r"[.!?:][”’\"')\]]*$")
 _SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
 _COLUMN_GAP = regex.compile(r"\S {3,}\S")
-_BREAK = r"(?:\r\n|\r|\n)"
+# Atomic, so that a CRLF is never split into a CR and an LF to make a "run".
+_BREAK = r"(?>\r\n|\r|\n)"
 _BLANK_RUN = regex.compile(rf"(?<=\S[^\S\r\n]*)(?P<first>{_BREAK})(?:[^\S\r\n]*{_BREAK}){{2,}}")
 
 
