@@ -17,10 +17,12 @@ from typing import TextIO
 
 from lintnews.engine import STDIN, Runner, RunOptions, RunResult, read_stdin
 from lintnews.fixer import FileFix, fix_run, write_fixes
-from lintnews.output import Report, render
+from lintnews.output import NEEDS_TEXT, Report, render
 from lintnews.selection import Selection
 
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2
+#: Formats read by programs: always written as UTF-8.
+MACHINE = frozenset({"json", "json-lines", "sarif", "github", "junit"})
 
 
 class UsageError(Exception):
@@ -45,6 +47,8 @@ class CheckRequest:
     unsafe_fixes: bool = False
     diff: bool = False
     show_fixes: bool = False
+    baseline: Path | None = None
+    add_baseline: Path | None = None
 
     @property
     def uses_stdin(self) -> bool:
@@ -61,11 +65,18 @@ def run_check(request: CheckRequest) -> int:
         isolated=request.isolated,
         force_exclude=request.force_exclude,
         stdin_filename=request.stdin_filename,
-        keep_text=fixing or (request.output_format == "full" and not request.statistics),
+        keep_text=fixing
+        or request.baseline is not None
+        or request.add_baseline is not None
+        or (request.output_format in NEEDS_TEXT and not request.statistics),
     )
     runner = Runner(options)
     stdin = read_stdin() if request.uses_stdin else None
     result = runner.run(request.paths, stdin=stdin)
+    if request.add_baseline is not None:
+        return _record_baseline(request, result)
+    if request.baseline is not None:
+        _hide_baselined(request, result)
     if not fixing:
         return _report(request, runner, result)
     fixes = fix_run(runner, result, unsafe=request.unsafe_fixes)
@@ -76,6 +87,8 @@ def run_check(request: CheckRequest) -> int:
     write_fixes(fixes)
     remaining = Runner(options).run(request.paths)
     remaining.problems[:0] = result.problems
+    if request.baseline is not None:
+        _hide_baselined(replace(request, quiet=True), remaining)
     return _report(request, runner, remaining, fixes)
 
 
@@ -88,6 +101,34 @@ def _validate(request: CheckRequest) -> None:
         raise UsageError("--diff shows what --fix would do; use one or the other")
     if request.statistics and (request.fix or request.diff):
         raise UsageError("--statistics cannot be combined with --fix or --diff")
+    if request.statistics and request.output_format in ("sarif", "github", "junit"):
+        raise UsageError(
+            f"--statistics prints text or JSON; it cannot be combined with {request.output_format}"
+        )
+    if request.add_baseline is not None and (request.fix or request.diff or request.baseline):
+        raise UsageError("--add-baseline records findings; it takes no --fix, --diff or --baseline")
+    if request.baseline is not None and not request.baseline.is_file():
+        raise UsageError(f"baseline file not found: {request.baseline}")
+
+
+def _record_baseline(request: CheckRequest, result: RunResult) -> int:
+    from lintnews.baseline import write_baseline
+
+    count = write_baseline(request.add_baseline, result)
+    if not request.quiet:
+        noun = "finding" if count == 1 else "findings"
+        print(f"Recorded {count} {noun} in {request.add_baseline}.", file=sys.stderr)
+    _print_problems(request, result, [])
+    return EXIT_ERROR if result.has_errors else EXIT_CLEAN
+
+
+def _hide_baselined(request: CheckRequest, result: RunResult) -> None:
+    from lintnews.baseline import apply_baseline
+
+    hidden = apply_baseline(request.baseline, result)
+    if hidden and not request.quiet:
+        noun = "finding" if hidden == 1 else "findings"
+        print(f"{hidden} {noun} hidden by the baseline {request.baseline}.", file=sys.stderr)
 
 
 def _report(
@@ -101,11 +142,12 @@ def _report(
         unsafe_fixes=request.unsafe_fixes,
         fixed=fixed,
     )
-    with _open_output(request.output_file) as stream:
+    with _open_output(request.output_file, machine=request.output_format in MACHINE) as stream:
         if request.statistics:
             from lintnews.output import statistics
 
-            statistics.render(report, stream, as_json=request.output_format != "concise")
+            as_json = request.output_format in ("json", "json-lines")
+            statistics.render(report, stream, as_json=as_json)
         else:
             render(request.output_format, report, stream)
         if request.show_fixes and fixes:
@@ -196,8 +238,11 @@ def _diff_name(path: str, stdin_filename: str | None) -> str:
 
 
 @contextlib.contextmanager
-def _open_output(path: Path | None) -> Iterator[TextIO]:
+def _open_output(path: Path | None, *, machine: bool = False) -> Iterator[TextIO]:
+    """The report's stream; machine-readable formats are UTF-8 whatever the locale."""
     if path is None:
+        if machine and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
         yield sys.stdout
         return
     try:

@@ -36,6 +36,9 @@ class OutputFormat(enum.StrEnum):
     full = "full"
     json = "json"
     json_lines = "json-lines"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
 
 
 class ListFormat(enum.StrEnum):
@@ -63,6 +66,7 @@ def _root(
 @contextlib.contextmanager
 def _errors_exit_2(verbose: bool) -> Iterator[None]:
     """Known failures become one line on stderr and exit code 2, never a traceback."""
+    from lintnews.baseline import BaselineError
     from lintnews.check import UsageError
     from lintnews.config import ConfigError
     from lintnews.engine import InternalError
@@ -75,7 +79,15 @@ def _errors_exit_2(verbose: bool) -> Iterator[None]:
         yield
     except (typer.Exit, typer.Abort, SystemExit):
         raise
-    except (ConfigError, DataError, PackError, RegistryError, SelectionError, UsageError) as error:
+    except (
+        BaselineError,
+        ConfigError,
+        DataError,
+        PackError,
+        RegistryError,
+        SelectionError,
+        UsageError,
+    ) as error:
         _fail(str(error), verbose)
     except InternalError as error:
         _fail(f"internal error: {error}", verbose)
@@ -173,6 +185,14 @@ def check(
     show_fixes: Annotated[
         bool, typer.Option("--show-fixes", help="List the fixes applied by --fix.")
     ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Report only findings not recorded in this file."),
+    ] = None,
+    add_baseline: Annotated[
+        Path | None,
+        typer.Option("--add-baseline", help="Record today's findings in this file, then exit."),
+    ] = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Lint articles: files, folders (recursively) or '-' for standard input."""
@@ -200,6 +220,8 @@ def check(
             unsafe_fixes=unsafe_fixes,
             diff=diff,
             show_fixes=show_fixes,
+            baseline=baseline,
+            add_baseline=add_baseline,
         )
         code = run_check(request)
         if code == EXIT_DIAGNOSTICS and exit_zero:

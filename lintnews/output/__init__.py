@@ -21,7 +21,12 @@ FORMATS: dict[str, str] = {
     "full": "lintnews.output.full",
     "json": "lintnews.output.json",
     "json-lines": "lintnews.output.json_lines",
+    "sarif": "lintnews.output.sarif",
+    "github": "lintnews.output.github",
+    "junit": "lintnews.output.junit",
 }
+#: Formats that need the text of each file (source lines, snippets, fingerprints).
+NEEDS_TEXT = frozenset({"full", "sarif"})
 
 DOCS_URL = "https://lintnews.readthedocs.io/en/latest/rules/"
 
