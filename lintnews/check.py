@@ -49,6 +49,7 @@ class CheckRequest:
     show_fixes: bool = False
     baseline: Path | None = None
     add_baseline: Path | None = None
+    jobs: int | None = None
 
     @property
     def uses_stdin(self) -> bool:
@@ -65,6 +66,7 @@ def run_check(request: CheckRequest) -> int:
         isolated=request.isolated,
         force_exclude=request.force_exclude,
         stdin_filename=request.stdin_filename,
+        jobs=request.jobs,
         keep_text=fixing
         or request.baseline is not None
         or request.add_baseline is not None

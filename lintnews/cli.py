@@ -193,6 +193,12 @@ def check(
         Path | None,
         typer.Option("--add-baseline", help="Record today's findings in this file, then exit."),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores)."
+        ),
+    ] = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Lint articles: files, folders (recursively) or '-' for standard input."""
@@ -222,6 +228,7 @@ def check(
             show_fixes=show_fixes,
             baseline=baseline,
             add_baseline=add_baseline,
+            jobs=jobs,
         )
         code = run_check(request)
         if code == EXIT_DIAGNOSTICS and exit_zero:

@@ -96,6 +96,8 @@ class RunOptions:
     force_exclude: bool = False
     stdin_filename: str | None = None
     keep_text: bool = False
+    #: Worker processes; 1 lints in this process. None means all cores.
+    jobs: int | None = None
 
 
 class RuleSet:
@@ -260,11 +262,38 @@ class Runner:
             )
             for item in missing:
                 result.problems.append(Problem(item.path, item.reason))
-            for path in files:
-                self._lint_file(path, result)
+            self._lint_files(files, result)
         self._report_corpus(result)
         result.files.sort(key=lambda f: f.path)
         return result
+
+    def _lint_files(self, files: list[Path], result: RunResult) -> None:
+        from lintnews.parallel import default_jobs, lint_in_pool, worth_a_pool
+
+        jobs = self.options.jobs or default_jobs()
+        if not worth_a_pool(len(files), jobs) or self._texts:
+            for path in files:
+                self._lint_file(path, result)
+            return
+        for done, problems, collected in lint_in_pool(self, files, jobs):
+            result.files.extend(done)
+            result.problems.extend(problems)
+            for code, by_path in collected.items():
+                self._collected[code].update(by_path)
+                self._register_corpus_rule(code, next(iter(by_path)))
+
+    def lint_batch(self, paths: list[Path]) -> tuple[list[FileResult], list[Problem], dict]:
+        """Lint ``paths`` in a worker: the files, their problems, and corpus data."""
+        result = RunResult()
+        self._collected = defaultdict(dict)
+        for path in paths:
+            self._lint_file(path, result)
+        return result.files, result.problems, {c: dict(d) for c, d in self._collected.items()}
+
+    def _register_corpus_rule(self, code: str, path: str) -> None:
+        if code not in self._corpus_rules:
+            rules, _ = self.rules_for(path)
+            self._corpus_rules[code] = next(r for r in rules if r.code == code)
 
     def _lint_stdin(self, data: bytes, result: RunResult) -> None:
         name = self.options.stdin_filename or STDIN
