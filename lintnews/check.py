@@ -50,6 +50,8 @@ class CheckRequest:
     baseline: Path | None = None
     add_baseline: Path | None = None
     jobs: int | None = None
+    cache: bool = True
+    cache_dir: Path | None = None
 
     @property
     def uses_stdin(self) -> bool:
@@ -67,6 +69,8 @@ def run_check(request: CheckRequest) -> int:
         force_exclude=request.force_exclude,
         stdin_filename=request.stdin_filename,
         jobs=request.jobs,
+        cache=request.cache and not request.uses_stdin,
+        cache_dir=request.cache_dir,
         keep_text=fixing
         or request.baseline is not None
         or request.add_baseline is not None

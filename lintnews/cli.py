@@ -199,6 +199,19 @@ def check(
             "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores)."
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", envvar="LINTNEWS_NO_CACHE", help="Do not read or write the cache."
+        ),
+    ] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            envvar="LINTNEWS_CACHE_DIR",
+            help="Where to keep the cache (default: ./.lintnews_cache).",
+        ),
+    ] = None,
     verbose: VerboseOption = False,
 ) -> None:
     """Lint articles: files, folders (recursively) or '-' for standard input."""
@@ -229,6 +242,8 @@ def check(
             baseline=baseline,
             add_baseline=add_baseline,
             jobs=jobs,
+            cache=not no_cache,
+            cache_dir=cache_dir,
         )
         code = run_check(request)
         if code == EXIT_DIAGNOSTICS and exit_zero:
@@ -271,6 +286,25 @@ def rules_command(
             typer.echo(rules_markdown(rules), nl=False)
         else:
             typer.echo(rules_table(rules, as_json=output_format is ListFormat.json), nl=False)
+
+
+@app.command()
+def clean(
+    cache_dir: Annotated[
+        Path | None, typer.Option(envvar="LINTNEWS_CACHE_DIR", help="The cache to remove.")
+    ] = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Remove the cache (./.lintnews_cache unless --cache-dir says otherwise)."""
+    from lintnews.cache import cache_folder
+    from lintnews.cache import clean as remove_cache
+
+    with _errors_exit_2(verbose):
+        folder = cache_folder(cache_dir)
+        if remove_cache(folder):
+            typer.echo(f"Removed {folder}/")
+        else:
+            typer.echo(f"No {folder}/ here.")
 
 
 def _registry_here():

@@ -14,10 +14,10 @@ import os
 import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lintnews.config import Config, ConfigError, find_config_file, load_config
 from lintnews.diagnostics import Diagnostic
@@ -26,15 +26,20 @@ from lintnews.document import Document, LineIndex, Suppression, is_suppressed
 from lintnews.loader import (
     BinaryFileError,
     UnreadableFileError,
+    decode,
     document_from_bytes,
     document_from_text,
     kind_for,
-    read_document,
+    read_bytes,
 )
 from lintnews.registry import Registry
 from lintnews.rule import CorpusRule, Rule, RuleDefinitionError
 from lintnews.rules.runtime import RuleTimeout
 from lintnews.selection import Selection, SelectionError, matches
+from lintnews.writer import digest
+
+if TYPE_CHECKING:
+    from lintnews.cache import Cache
 
 STDIN = "-"
 
@@ -98,6 +103,9 @@ class RunOptions:
     keep_text: bool = False
     #: Worker processes; 1 lints in this process. None means all cores.
     jobs: int | None = None
+    #: Keep results per file in ``cache_dir`` (default ``./.lintnews_cache``).
+    cache: bool = False
+    cache_dir: Path | None = None
 
 
 class RuleSet:
@@ -116,6 +124,7 @@ class RuleSet:
             where = f"{config.path}: " if config.path and selection.select is None else ""
             raise ConfigError(f"{where}{error}") from None
         self.rules = [self._configured(rule) for rule in registry if rule.code in enabled]
+        self._signatures: dict[tuple[str, ...], str] = {}
         self.timeout_rule = registry.get(RuleTimeout.code)
         self._validate_codes(registry)
 
@@ -143,6 +152,15 @@ class RuleSet:
                 raise ConfigError(
                     f"{self.config.describe(glob)}: per-file-ignores {glob!r}: {error}"
                 ) from None
+
+    def signature(self, rules: Sequence[Rule]) -> str:
+        """What identifies these rules and their settings, for cache keys."""
+        codes = tuple(rule.code for rule in rules)
+        if codes not in self._signatures:
+            from lintnews.cache import rules_signature
+
+            self._signatures[codes] = rules_signature(rules)
+        return self._signatures[codes]
 
     def for_path(self, path: Path | str) -> list[Rule]:
         """The rules that run on ``path``, after its per-file ignores."""
@@ -198,6 +216,7 @@ class Runner:
         self._rule_sets: dict[Path | None, RuleSet] = {}
         self._collected: dict[str, dict[str, Any]] = defaultdict(dict)
         self._texts: Mapping[str, str] = {}
+        self._cache = _open_cache(options)
         self._corpus_rules: dict[str, CorpusRule] = {}
 
     # -- configuration ----------------------------------------------------
@@ -309,28 +328,43 @@ class Runner:
 
     def _lint_file(self, path: Path, result: RunResult) -> None:
         display = str(path)
+        config = self.config_for(path.parent)
         if display in self._texts:
             doc = document_from_text(self._texts[display], display, kind_for(path))
-            self._check(doc, path, self.config_for(path.parent), result)
+            self._check(doc, path, config, result)
             return
         try:
-            doc = read_document(path, display)
+            data = read_bytes(path)
         except UnreadableFileError as error:
             result.problems.append(Problem(display, f"cannot read: {error}"))
             return
+        key = self._cache_key(data, path, config)
+        if key is not None and self._from_cache(key, display, data, result):
+            return
+        try:
+            doc = document_from_bytes(data, display, kind_for(path))
         except BinaryFileError as error:
             result.problems.append(Problem(display, f"skipped: {error}", "note"))
             return
-        self._check(doc, path, self.config_for(path.parent), result)
+        doc.source_digest = digest(data)
+        collected = self._check(doc, path, config, result)
+        # A timeout depends on the machine's load, not on the file: not kept.
+        timed_out = any(d.code == RuleTimeout.code for d in result.files[-1].diagnostics)
+        if key is not None and not timed_out:
+            self._store(key, result.files[-1], collected)
 
-    def _check(self, doc: Document, path: Path, config: Config, result: RunResult) -> None:
+    def _check(
+        self, doc: Document, path: Path, config: Config, result: RunResult
+    ) -> dict[str, Any]:
+        """Lint one document into ``result``; returns what corpus rules collected."""
         rule_set = self.rule_set(config)
         rules = rule_set.for_path(path)
         diagnostics = lint_document(doc, rules, rule_set.timeout_rule)
+        collected = {}
         for rule in rules:
             if isinstance(rule, CorpusRule):
                 self._corpus_rules.setdefault(rule.code, rule)
-                self._collected[rule.code][doc.path] = rule.collect(doc)
+                collected[rule.code] = self._collected[rule.code][doc.path] = rule.collect(doc)
         keep = self.options.keep_text
         result.files.append(
             FileResult(
@@ -346,6 +380,33 @@ class Runner:
                 lossy=doc.decode_error is not None,
             )
         )
+        return collected
+
+    # -- cache ------------------------------------------------------------
+
+    def _cache_key(self, data: bytes, path: Path, config: Config) -> str | None:
+        if self._cache is None:
+            return None
+        rule_set = self.rule_set(config)
+        return self._cache.key(data, kind_for(path), rule_set.signature(rule_set.for_path(path)))
+
+    def _from_cache(self, key: str, display: str, data: bytes, result: RunResult) -> bool:
+        entry = self._cache.load(key)
+        if entry is None:
+            return False
+        file = replace(entry.file, path=display)
+        if self.options.keep_text:
+            file.text = decode(data).text
+        result.files.append(file)
+        for code, value in entry.collected.items():
+            self._collected[code][display] = value
+            self._register_corpus_rule(code, display)
+        return True
+
+    def _store(self, key: str, file: FileResult, collected: dict[str, Any]) -> None:
+        from lintnews.cache import Entry
+
+        self._cache.store(key, Entry(replace(file, text=None), collected))
 
     def rules_for(self, path: str) -> tuple[list[Rule], Rule | None]:
         """The rules that ran on ``path`` (after per-file ignores), and LN001."""
@@ -365,6 +426,14 @@ class Runner:
                 file.diagnostics.append(diagnostic)
         for file in result.files:
             file.diagnostics.sort(key=_position)
+
+
+def _open_cache(options: RunOptions) -> Cache | None:
+    if not options.cache:
+        return None
+    from lintnews.cache import Cache, cache_folder
+
+    return Cache(cache_folder(options.cache_dir))
 
 
 def read_stdin() -> bytes:

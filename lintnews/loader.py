@@ -36,8 +36,16 @@ def kind_for(path: str | Path) -> str:
 
 def read_document(path: Path, display_path: str | None = None) -> Document:
     """Read and decode one article file."""
+    data = read_bytes(path)
+    doc = document_from_bytes(data, display_path or str(path), kind_for(path))
+    doc.source_digest = digest(data)
+    return doc
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file, or :class:`UnreadableFileError` saying why not."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
         raise UnreadableFileError("is a directory") from None
     except FileNotFoundError:
@@ -46,9 +54,6 @@ def read_document(path: Path, display_path: str | None = None) -> Document:
         raise UnreadableFileError("permission denied") from None
     except OSError as error:
         raise UnreadableFileError(error.strerror or str(error)) from None
-    doc = document_from_bytes(data, display_path or str(path), kind_for(path))
-    doc.source_digest = digest(data)
-    return doc
 
 
 def document_from_bytes(data: bytes, path: str, kind: str) -> Document:

@@ -26,6 +26,13 @@ class CliResult:
         return json.loads(self.stdout)
 
 
+@pytest.fixture(autouse=True)
+def _no_results_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests lint without the results cache unless they test it (tests/test_cache.py)."""
+    monkeypatch.setenv("LINTNEWS_NO_CACHE", "1")
+    monkeypatch.delenv("LINTNEWS_CACHE_DIR", raising=False)
+
+
 @pytest.fixture
 def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
     """Run ``lintnews ARGS`` in-process, optionally in a folder and with stdin."""

@@ -85,10 +85,12 @@ def copy_seeds(target: Path) -> Path:
 
 
 def contents(folder: Path) -> dict[str, bytes]:
+    """The articles of a folder (not git's files or lintnews's results cache)."""
+    skipped = {".git", ".lintnews_cache"}
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and ".git" not in p.relative_to(folder).parts
+        if p.is_file() and not skipped & set(p.relative_to(folder).parts)
     }
 
 
