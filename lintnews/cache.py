@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from lintnews import __version__
 
 if TYPE_CHECKING:
-    from lintnews.engine import FileResult
+    from lintnews.results import FileResult
     from lintnews.rule import Rule
 
 FOLDER = ".lintnews_cache"

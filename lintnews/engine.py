@@ -14,7 +14,7 @@ import os
 import sys
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from lintnews.config import Config, ConfigError, find_config_file, load_config
 from lintnews.diagnostics import Diagnostic
 from lintnews.discovery import discover, is_excluded, relative_path
-from lintnews.document import Document, LineIndex, Suppression, is_suppressed
+from lintnews.document import Document, is_suppressed
 from lintnews.loader import (
     BinaryFileError,
     UnreadableFileError,
@@ -33,6 +33,7 @@ from lintnews.loader import (
     read_bytes,
 )
 from lintnews.registry import Registry
+from lintnews.results import STDIN, FileResult, Problem, RunOptions, RunResult
 from lintnews.rule import CorpusRule, Rule, RuleDefinitionError
 from lintnews.rules.runtime import RuleTimeout
 from lintnews.selection import Selection, SelectionError, matches
@@ -41,71 +42,9 @@ from lintnews.writer import digest
 if TYPE_CHECKING:
     from lintnews.cache import Cache
 
-STDIN = "-"
-
 
 class InternalError(Exception):
     """A rule raised an unexpected exception."""
-
-
-@dataclass
-class FileResult:
-    """What a run keeps of one file."""
-
-    path: str
-    diagnostics: list[Diagnostic]
-    index: LineIndex
-    suppressions: tuple[Suppression, ...] = ()
-    #: The text and how it was stored, kept only when the caller asks
-    #: (``keep_text``): the ``full`` format and the fixer need them.
-    text: str | None = None
-    kind: str = "text"
-    encoding: str = "utf-8"
-    bom: bytes = b""
-    #: Fingerprint of the bytes read, to notice a change made meanwhile.
-    digest: bytes = b""
-    #: Whether undecodable bytes were replaced: such a file is never written.
-    lossy: bool = False
-
-
-@dataclass(frozen=True)
-class Problem:
-    """A file that could not be linted, or a note about one."""
-
-    path: str
-    message: str
-    level: str = "error"  # "error" makes the exit code 2; "note" does not
-
-
-@dataclass
-class RunResult:
-    files: list[FileResult] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def diagnostics(self) -> list[tuple[FileResult, Diagnostic]]:
-        return [(f, d) for f in self.files for d in f.diagnostics]
-
-    @property
-    def has_errors(self) -> bool:
-        return any(p.level == "error" for p in self.problems)
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """What the command line adds on top of configuration files."""
-
-    selection: Selection = field(default_factory=Selection)
-    config_path: Path | None = None
-    isolated: bool = False
-    force_exclude: bool = False
-    stdin_filename: str | None = None
-    keep_text: bool = False
-    #: Worker processes; 1 lints in this process. None means all cores.
-    jobs: int | None = None
-    #: Keep results per file in ``cache_dir`` (default ``./.lintnews_cache``).
-    cache: bool = False
-    cache_dir: Path | None = None
 
 
 class RuleSet:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lintnews.registry import Registry
+if TYPE_CHECKING:
+    from lintnews.registry import Registry
 
 ALL = "ALL"
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic
-from lintnews.engine import FileResult, RunResult
 from lintnews.packs import builtin_pack_paths
+from lintnews.results import FileResult, RunResult
 from lintnews.rule import Rule
 
 FORMATS: dict[str, str] = {

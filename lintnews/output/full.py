@@ -10,9 +10,9 @@ import unicodedata
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic
-from lintnews.engine import FileResult
 from lintnews.output import Report
 from lintnews.output.summary import summary_line
+from lintnews.results import FileResult
 
 CONTEXT = 40  # characters of the line shown on each side of the span
 MAX_MARKED = 60  # longest underline before the span itself is shortened

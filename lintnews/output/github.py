@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic, Severity
-from lintnews.engine import FileResult, Problem
 from lintnews.output import Report
+from lintnews.results import FileResult, Problem
 
 #: Severity of a finding -> the workflow command that annotates it.
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

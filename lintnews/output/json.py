@@ -14,8 +14,8 @@ from typing import Any, TextIO
 
 from lintnews.diagnostics import Diagnostic, Fix, Span
 from lintnews.document import LineIndex
-from lintnews.engine import FileResult
 from lintnews.output import Report
+from lintnews.results import FileResult
 
 
 def render(report: Report, stream: TextIO) -> None:

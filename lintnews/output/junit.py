@@ -20,8 +20,8 @@ import xml.etree.ElementTree as ET
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic
-from lintnews.engine import FileResult, Problem
 from lintnews.output import Report
+from lintnews.results import FileResult, Problem
 
 #: Everything outside XML 1.0's ``Char`` production.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -23,9 +23,9 @@ from urllib.parse import quote
 import lintnews
 from lintnews.diagnostics import Diagnostic, Fix, Span
 from lintnews.document import LineIndex
-from lintnews.engine import STDIN, FileResult, Problem
 from lintnews.fingerprint import fingerprints
 from lintnews.output import Report
+from lintnews.results import STDIN, FileResult, Problem
 from lintnews.rule import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
