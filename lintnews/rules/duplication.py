@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
@@ -9,8 +11,8 @@ import regex
 
 from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
-from lintnews.packs.data import string_set
 from lintnews.rule import Option, Rule
+from lintnews.rules._data import data_set
 
 _NOT_WORD = r"[\p{L}\p{M}\p{N}_'’-]"
 # A word and its repeats, whitespace between; a hyphen (Baden-Baden), an
@@ -81,7 +83,7 @@ class DoubledWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         masked = doc.masked_text
-        allowed = string_set(_DATA, "words") | {w.casefold() for w in self.settings["allowed"]}
+        allowed = data_set(_DATA, "words") | {w.casefold() for w in self.settings["allowed"]}
         for paragraph in doc.paragraphs:
             for match in _DOUBLED_WORD.finditer(masked, paragraph.start, paragraph.end):
                 word = match["word"].casefold()
@@ -91,7 +93,7 @@ class DoubledWord(Rule):
                     or (len(word) < 2 and match.group() != "a a")
                     or not repeat.group()[0].islower()
                     or doc.text[match.start() : match.end()] != masked[match.start() : match.end()]
-                    or (word in string_set(_DATA, "clause-final") and _may_strand(doc, match))
+                    or (word in data_set(_DATA, "clause-final") and _may_strand(doc, match))
                 ):
                     continue
                 fix = Fix.replace(Span(match.end("word"), match.end()), "", "Delete the repeat")
@@ -105,18 +107,18 @@ def _may_strand(doc: Document, match: regex.Match) -> bool:
     line_start = masked.rfind("\n", 0, match.start()) + 1
     before = masked[line_start : match.start()]
     clause = _CLAUSE_BREAK.split(before)[-1]
-    relatives = string_set(_DATA, "relative-words")
+    relatives = data_set(_DATA, "relative-words")
     if any(w.casefold() in relatives for w in _WORD.findall(clause)):
         return True
     after = regex.findall(r"[\p{L}\p{N}]+", masked[match.end() : match.end() + 60])[:2]
-    times = string_set(_DATA, "time-words")
+    times = data_set(_DATA, "time-words")
 
     def is_time(token: str) -> bool:
         return token[0].isdigit() or token.casefold() in times
 
     if after and is_time(after[0]):
         return True
-    determiner = after and after[0].casefold() in string_set(_DATA, "time-determiners")
+    determiner = after and after[0].casefold() in data_set(_DATA, "time-determiners")
     return bool(determiner and len(after) > 1 and is_time(after[1]))
 
 
@@ -163,11 +165,17 @@ class DoubledPhrase(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for paragraph in doc.paragraphs:
             tokens = list(_TOKEN.finditer(doc.masked_text, paragraph.start, paragraph.end))
-            i = 0
-            while i < len(tokens):
-                size = self._repeat_at(doc, tokens, i)
+            words = [t.group() for t in tokens]
+            pairs = list(zip(words, words[1:]))
+            # A phrase of two words or more repeated at once starts with a pair
+            # of words that recurs: only such tokens are tried, in text order.
+            repeated = {pair for pair, count in Counter(pairs).items() if count > 1}
+            free = 0
+            for i, pair in enumerate(pairs):
+                if i < free or pair not in repeated:
+                    continue
+                size = self._repeat_at(doc, tokens, words, pairs, i)
                 if not size:
-                    i += 1
                     continue
                 first_end, second = tokens[i + size - 1].end(), tokens[i + size]
                 copy = Span(second.start(), tokens[i + 2 * size - 1].end())
@@ -177,41 +185,58 @@ class DoubledPhrase(Rule):
                 yield self.diagnostic(
                     copy, f"Phrase repeated: “{_short(doc.slice(copy))}”", fix=fix
                 )
-                i += 2 * size
+                free = i + 2 * size
 
-    def _repeat_at(self, doc: Document, tokens: list[regex.Match], i: int) -> int:
-        """The length in words of a phrase at token ``i`` that is repeated at once, or 0."""
+    def _repeat_at(
+        self,
+        doc: Document,
+        tokens: list[regex.Match],
+        words: list[str],
+        pairs: list[tuple[str, str]],
+        i: int,
+    ) -> int:
+        """The length in words of a phrase at token ``i`` that is repeated at once, or 0.
+
+        ``words`` holds the text of each token, ``pairs`` each token's with the next.
+        """
         limit = min(self.MAX_WORDS, (len(tokens) - i) // 2)
-        for size in range(2, limit + 1):
-            if tokens[i + size].group() != tokens[i].group():
+        pair = pairs[i]
+        position = i + 2
+        while True:
+            # The sizes, in increasing order, at which the phrase's first two
+            # words recur: a copy of two words or more starts with them.
+            try:
+                position = pairs.index(pair, position, i + limit + 1)
+            except ValueError:
+                return 0
+            size = position - i
+            position += 1
+            phrase = words[i : i + size]
+            if phrase != words[i + size : i + 2 * size]:
                 continue
-            words = [t.group() for t in tokens[i : i + size]]
-            if words != [t.group() for t in tokens[i + size : i + 2 * size]]:
-                continue
-            if _rhythm(tokens, i, size):
+            if _rhythm(words, i, size):
                 return 0  # longer repeats here are multiples of the rhythm
-            pairs = zip(tokens[i : i + size - 1], tokens[i + 1 : i + size], strict=True)
+            joins = zip(tokens[i : i + size - 1], tokens[i + 1 : i + size], strict=True)
             first = Span(tokens[i].start(), tokens[i + size - 1].end())
             second = Span(tokens[i + size].start(), tokens[i + 2 * size - 1].end())
             gap = doc.text[first.end : second.start]
             if (
                 not gap.isspace()
-                or not all(_INNER_GAP.fullmatch(doc.text, a.end(), b.start()) for a, b in pairs)
+                or not all(_INNER_GAP.fullmatch(doc.text, a.end(), b.start()) for a, b in joins)
                 or _normalized(doc.slice(first)) != _normalized(doc.slice(second))
-                or len(set(words)) < 2
-                or all(w[0].isdigit() for w in words)
-                or (size < 4 and not any(w[0].islower() for w in words))
+                or len(set(phrase)) < 2
+                or all(w[0].isdigit() for w in phrase)
+                or (size < 4 and not any(w[0].islower() for w in phrase))
                 or doc.text[first.start : second.end] != doc.masked_text[first.start : second.end]
             ):
                 continue
             return size
-        return 0
 
 
-def _rhythm(tokens: list[regex.Match], i: int, size: int) -> bool:
+def _rhythm(words: list[str], i: int, size: int) -> bool:
     """True when the repeat runs on either side: "on and on and on", "day after day after day"."""
-    after = i + 2 * size < len(tokens) and tokens[i + 2 * size].group() == tokens[i].group()
-    before = i > 0 and tokens[i - 1].group() == tokens[i + size - 1].group()
+    after = i + 2 * size < len(words) and words[i + 2 * size] == words[i]
+    before = i > 0 and words[i - 1] == words[i + size - 1]
     return after or before
 
 
@@ -264,22 +289,23 @@ class RepeatedSentence(Rule):
         seen_sentences: dict[str, Span] = {}
         for paragraph in doc.paragraphs:
             whole = _normalized(doc.slice(paragraph))
-            if self._long_enough(whole) and whole in seen_paragraphs:
+            if whole in seen_paragraphs and self._long_enough(whole):
                 yield self._report(doc, _trimmed(doc, paragraph), seen_paragraphs[whole], paragraph)
                 continue
             seen_paragraphs.setdefault(whole, paragraph)
             for sentence in _sentences(doc, paragraph):
                 text = _normalized(doc.slice(sentence))
-                if not self._long_enough(text):
-                    continue
+                # Only long enough sentences are kept, so one seen before is long enough.
                 if text in seen_sentences:
                     owner = paragraph if text == whole else None
                     yield self._report(doc, sentence, seen_sentences[text], owner)
-                else:
+                elif self._long_enough(text):
                     seen_sentences[text] = sentence
 
     def _long_enough(self, text: str) -> bool:
-        return len(_WORD.findall(text)) >= self.settings["min-words"]
+        needed = self.settings["min-words"]
+        # Counting stops at the number needed: long paragraphs are not scanned to the end.
+        return sum(1 for _ in itertools.islice(_WORD.finditer(text), max(needed, 0))) >= needed
 
     def _report(self, doc: Document, span: Span, first: Span, paragraph: Span | None) -> Diagnostic:
         row = doc.location(first.start).row

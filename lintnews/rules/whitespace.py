@@ -11,11 +11,18 @@ import regex
 
 from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
-from lintnews.packs.data import load_data, string_set
+from lintnews.packs.data import load_data
 from lintnews.rule import Option, Rule
+from lintnews.rules._data import data_set
 
 # A run of letters that touches no digit, underscore or other letter.
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_])")
+# A character other than a lowercase letter inside a word. Every
+# lowercase-to-capital join ends on one (an uppercase character is never
+# \p{Ll}), and most words of prose hold none.
+_INNER_NOT_LOWER = regex.compile(r"(?<=[\p{L}\p{M}])[\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]")
+# The letters before an offset, matched backwards: where the word starts.
+_LETTERS_BEFORE = regex.compile(r"[\p{L}\p{M}]*+", regex.REVERSE)
 # Signs that a space-free chunk is a URL, an e-mail address, a handle, a
 # hashtag, a path or code rather than prose.
 _MACHINE = regex.compile(r"://|www\.|[@#\\_=`{}<>|~^&*+$%]")
@@ -24,10 +31,14 @@ _GLUED_SENTENCE = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_.])(?P<left>\p{L}*\p{Ll}\p{Ll})(?P<punct>[.!?])"
     r"(?P<right>\p{Lu}\p{Ll}[\p{L}\p{M}]*)(?![\p{N}_])"
 )
+# Every match of _GLUED_SENTENCE holds this join, which is rare in edited text.
+_GLUED_SENTENCE_HINT = regex.compile(r"\p{Ll}[.!?]\p{Lu}\p{Ll}")
 # Two or more letters before, three or more after: "tl;dr" is a word.
 _GLUED_COMMA = regex.compile(
     r"(?<![\p{L}\p{M}\p{N}_])\p{L}[\p{L}\p{M}]+(?P<punct>[,;])\p{L}[\p{L}\p{M}]{2,}(?![\p{N}_])"
 )
+# Every match of _GLUED_COMMA holds this join.
+_GLUED_COMMA_HINT = regex.compile(r"[\p{L}\p{M}][,;]\p{L}")
 # The end of a sentence, closing quotes and brackets included.
 _SENTENCE_END = regex.compile(r"[.!?:][”’\"')\]]*$")
 _SPACE_RUN = regex.compile(r"(?<=\S) {2,}(?=\S)")
@@ -104,23 +115,49 @@ class GluedWords(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
-        words = list(_WORD.finditer(text))
-        folded = Counter(m.group().casefold() for m in words)
-        # Capitalised mid-sentence, a word is a name in this article; at the
-        # start of a sentence ("First, ...") it proves nothing.
-        exact = Counter(m.group() for m in words if not _starts_sentence(text, m.start()))
-        allowed = string_set("camel-case-names", "names") | set(self.settings["allowed"])
-        for match in _WORD.finditer(text):
+        allowed = data_set("camel-case-names", "names") | set(self.settings["allowed"])
+        folded: Counter | None = None
+        exact: Counter | None = None
+        # Only a word with a join can be flagged, and such words are rare:
+        # the word counts are made when the first candidate needs them.
+        for match in _mixed_words(text):
             token = match.group()
-            if token in allowed or folded[token.casefold()] > 1:
-                continue
             parts = _split_camel(token)
-            if parts is None or _is_machine_text(text, *match.span(), slash=False):
+            if parts is None or token in allowed:
+                continue
+            if folded is None:
+                folded, exact = _word_counts(text)
+            if folded[token.casefold()] > 1 or _is_machine_text(text, *match.span(), slash=False):
                 continue
             left, right = parts
             if _is_glued(left, right, exact, folded):
                 span = Span(*match.span())
                 yield self.diagnostic(span, f"Words run together: “{left}” + “{right}”")
+
+
+def _mixed_words(text: str) -> Iterator[regex.Match]:
+    """The matches of _WORD, in order, with a character other than a lowercase letter after the first."""
+    end = 0
+    for inner in _INNER_NOT_LOWER.finditer(text):
+        if inner.start() < end:
+            continue  # in the word just found, or in a run that is not a word
+        start = _LETTERS_BEFORE.match(text, 0, inner.start()).start()
+        word = _WORD.match(text, start)
+        if word is None:
+            end = inner.start() + 1
+            continue
+        end = word.end()
+        yield word
+
+
+def _word_counts(text: str) -> tuple[Counter, Counter]:
+    """Each word's count, case-folded, and as written where it does not open a sentence."""
+    words = list(_WORD.finditer(text))
+    folded = Counter(m.group().casefold() for m in words)
+    # Capitalised mid-sentence, a word is a name in this article; at the
+    # start of a sentence ("First, ...") it proves nothing.
+    exact = Counter(m.group() for m in words if not _starts_sentence(text, m.start()))
+    return folded, exact
 
 
 def _starts_sentence(text: str, start: int) -> bool:
@@ -142,13 +179,13 @@ def _split_camel(token: str) -> tuple[str, str] | None:
     left, right = token[: joins[0]], token[joins[0] :]
     if len(left) < 3 or len(right) < 2 or not left[1:].islower() or not right[1:].islower():
         return None
-    if left in string_set("camel-case-names", "prefixes"):
+    if left in data_set("camel-case-names", "prefixes"):
         return None
     return left, right
 
 
 def _is_glued(left: str, right: str, exact: Counter, folded: Counter) -> bool:
-    if right in string_set("whitespace-glue", "sentence-starters"):
+    if right in data_set("whitespace-glue", "sentence-starters"):
         return True
     # A proper-noun left half must stand alone as written; a common word may
     # have opened a sentence elsewhere.
@@ -196,7 +233,10 @@ class GluedSentences(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
-        skip = string_set("whitespace-glue", "abbreviations") | set(self.settings["abbreviations"])
+        # A match holds a lowercase letter, the mark and a capitalised word: no such join, no match.
+        if not _GLUED_SENTENCE_HINT.search(text):
+            return
+        skip = data_set("whitespace-glue", "abbreviations") | set(self.settings["abbreviations"])
         for match in _GLUED_SENTENCE.finditer(text):
             # The join itself is one dotted join; a second means a name like a.b.Com.
             if match["left"].casefold() in skip or _is_machine_text(text, *match.span(), dots=2):
@@ -242,6 +282,9 @@ class GluedComma(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
+        # A match holds a letter, the mark and a letter: no such join, no match.
+        if not _GLUED_COMMA_HINT.search(text):
+            return
         for match in _GLUED_COMMA.finditer(text):
             if _is_machine_text(text, *match.span()):
                 continue
