@@ -169,7 +169,15 @@ def garbled(acronym: str, words: list[Word]) -> str | None:
     return expected
 
 
-def definitions(doc: Document) -> Iterator[tuple[regex.Match, list[Word]]]:
+def definitions(doc: Document) -> tuple[tuple[regex.Match, list[Word]], ...]:
+    """Each acronym defined in the document with the words before it.
+
+    Computed once per document and shared by AC001, AC002 and AC003.
+    """
+    return doc.shared(_find_definitions, lambda d: tuple(_find_definitions(d)))
+
+
+def _find_definitions(doc: Document) -> Iterator[tuple[regex.Match, list[Word]]]:
     for match in _DEFINITION.finditer(doc.masked_text):
         acronym = match.group("acr")
         if sum(c.isupper() for c in acronym) < 2:
@@ -193,8 +201,15 @@ _FOREIGN_PATTERN = regex.compile(
 )
 
 
-def foreign_acronyms(doc: Document) -> Iterator[tuple[Span, str]]:
-    """Foreign acronyms in English prose that nobody glosses: (span, English form)."""
+def foreign_acronyms(doc: Document) -> tuple[tuple[Span, str], ...]:
+    """Foreign acronyms in English prose that nobody glosses: (span, English form).
+
+    Computed once per document and shared by AC002 and AC003.
+    """
+    return doc.shared(_find_foreign_acronyms, lambda d: tuple(_find_foreign_acronyms(d)))
+
+
+def _find_foreign_acronyms(doc: Document) -> Iterator[tuple[Span, str]]:
     english_here = defined_in_english(doc)
     for match in _FOREIGN_PATTERN.finditer(doc.masked_text):
         form = match.group()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable, Iterator
 
@@ -11,6 +12,7 @@ from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
 from lintnews.packs.data import string_set
 from lintnews.rule import Rule
+from lintnews.rules._lines import finditer_in_lines
 
 _DATA = "captions-credits"
 _H = r"[^\S\r\n]"
@@ -39,7 +41,6 @@ _TO_END = rf"(?={_H}*(?:$|[\])]))"
 
 AGENCY = regex.compile(_AGENCY)
 SERVICE = regex.compile(rf"{_H}*(?:{_SERVICE}){_H}*")
-CHAIN = regex.compile(rf"(?<![\w/.:@-]){_CHAIN}(?![\w/])", regex.MULTILINE)
 PERSON = regex.compile(rf"{_PERSON}[.,]?")
 CREDIT_WORD = regex.compile(_CREDIT_WORD)
 LABELLED = regex.compile(
@@ -48,7 +49,6 @@ LABELLED = regex.compile(
     regex.MULTILINE,
 )
 BRACKETED = regex.compile(r"\[(?P<square>[^\[\]\r\n]{2,200})\]|\((?P<round>[^()\r\n]{2,200})\)")
-COPYRIGHT = regex.compile(rf"©{_H}*(?:\d{{4}}{_H}*)?(?:{_CHAIN}|{_AGENCY}|{_PERSON})")
 SOURCE_LINE = regex.compile(
     rf"{_LEAD}(?:{_names('source-labels')})(?:{_H}*[,:]{_H}*|{_H}+)"
     rf"[^\r\n\[\]]{{1,100}}?(?={_H}*$|(?:{_names('caption-labels')})[,:{_H}])",
@@ -59,7 +59,7 @@ CAPTION_LINE = regex.compile(
     rf"{_H}*[^\r\n]{{1,400}}?{_H}*$",
     regex.MULTILINE,
 )
-CREDIT_TAIL = regex.compile(
+_CREDIT_TAIL = (
     rf"{_H}*[,.|–-]?{_H}*(?:[\[(]|©|{_CHAIN}|{_SERVICE}|(?:{_names('credit-labels')}){_H}*:)"
 )
 # Prose, not a credit: "a Reuters/Ipsos poll", "the AFP/Getty Images archive".
@@ -67,11 +67,39 @@ _ARTICLE_BEFORE = regex.compile(rf"\b(?:a|an|the|of|by){_H}+$", regex.IGNORECASE
 _WORD_AFTER = regex.compile(rf"{_H}+\p{{Ll}}")
 
 
+# The patterns that hold _CHAIN take a tenth of a second to compile, so each
+# is compiled when first needed; most articles need none.
+
+
+@functools.cache
+def chain() -> regex.Pattern[str]:
+    return regex.compile(rf"(?<![\w/.:@-]){_CHAIN}(?![\w/])", regex.MULTILINE)
+
+
+@functools.cache
+def copyright_credit() -> regex.Pattern[str]:
+    return regex.compile(rf"©{_H}*(?:\d{{4}}{_H}*)?(?:{_CHAIN}|{_AGENCY}|{_PERSON})")
+
+
+@functools.cache
+def credit_tail() -> regex.Pattern[str]:
+    return regex.compile(_CREDIT_TAIL)
+
+
+# Every match of chain() holds a slash or "via", and no line break.
+_CHAIN_HINT = regex.compile(r"/|via")
+
+
+def _may_hold_chain(text: str) -> bool:
+    return "/" in text or "via" in text
+
+
 def _is_credit(text: str) -> bool:
     """True when ``text`` (what follows a credit label) names a source."""
     text = text.strip()
     return bool(
-        CHAIN.search(text)
+        # A chain holds a slash or "via": without one, no need to compile it.
+        (_may_hold_chain(text) and chain().search(text))
         or AGENCY.search(text)
         or CREDIT_WORD.search(text)
         or PERSON.fullmatch(text)
@@ -88,8 +116,9 @@ def _bracket_credit(inner: str, square: bool, at_line_end: bool) -> bool:
     inner = inner.strip()
     if LABELLED.match(inner):
         return True
-    chain = CHAIN.fullmatch(inner)
-    if chain and _is_picture_chain(inner):
+    # A chain holds a slash or "via": without one, no need to compile it.
+    chain_match = _may_hold_chain(inner) and chain().fullmatch(inner)
+    if chain_match and _is_picture_chain(inner):
         return True
     if square and at_line_end and AGENCY.fullmatch(inner):
         # Captions end "[AFP]"; round brackets there would be a dateline.
@@ -158,7 +187,9 @@ class PhotoCredit(Rule):
             inner = match.group("square") if square else match.group("round")
             if _bracket_credit(inner, square, _at_line_end(text, match.end())):
                 yield Span(*match.span())
-        for match in CHAIN.finditer(text):
+        # A chain holds a slash or "via": without one, no need to compile it.
+        chains = finditer_in_lines(chain(), text, _CHAIN_HINT) if _may_hold_chain(text) else ()
+        for match in chains:
             before = text[max(0, match.start() - 8) : match.start()]
             if (
                 _is_picture_chain(match.group())
@@ -166,8 +197,10 @@ class PhotoCredit(Rule):
                 and not _WORD_AFTER.match(text, match.end())
             ):
                 yield Span(*match.span())
-        for match in COPYRIGHT.finditer(text):
-            yield Span(*match.span())
+        # A copyright credit starts with the sign: without one, no need to compile it.
+        if "©" in text:
+            for match in copyright_credit().finditer(text):
+                yield Span(*match.span())
         for match in SOURCE_LINE.finditer(text):
             yield Span(*match.span())
         for match in regex.finditer(r"^[^\r\n]+$", text, regex.MULTILINE):
@@ -270,7 +303,12 @@ class DoubledCaption(Rule):
         for start in self.STARTS.finditer(text):
             if start.start() < taken:
                 continue
-            match = self.GLUED.match(text, start.start())
+            # A copy of 20 characters or more, then itself: the copy's first 20
+            # characters recur within 421 of its start, or there is no match.
+            head = start.start()
+            if text.find(text[head : head + 20], head + 20, head + 421) < 0:
+                continue
+            match = self.GLUED.match(text, head)
             if not match or not self._is_copy(match):
                 continue
             taken = match.end()
@@ -307,7 +345,7 @@ class DoubledCaption(Rule):
             return False
         # The second copy may carry the credit: "… Almaty [Mariya Gordeyeva/Reuters]".
         rest = following[len(caption) :]
-        return not rest or CREDIT_TAIL.match(rest) is not None
+        return not rest or credit_tail().match(rest) is not None
 
 
 def _outermost(spans: Iterable[Span]) -> list[Span]:

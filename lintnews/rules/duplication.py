@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
@@ -164,9 +164,9 @@ class DoubledPhrase(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for paragraph in doc.paragraphs:
-            tokens = list(_TOKEN.finditer(doc.masked_text, paragraph.start, paragraph.end))
-            words = [t.group() for t in tokens]
-            pairs = list(zip(words, words[1:]))
+            words = _TOKEN.findall(doc.masked_text, paragraph.start, paragraph.end)
+            pairs = list(itertools.pairwise(words))
+            tokens = _LazyTokens(doc.masked_text, paragraph)
             # A phrase of two words or more repeated at once starts with a pair
             # of words that recurs: only such tokens are tried, in text order.
             repeated = {pair for pair, count in Counter(pairs).items() if count > 1}
@@ -190,7 +190,7 @@ class DoubledPhrase(Rule):
     def _repeat_at(
         self,
         doc: Document,
-        tokens: list[regex.Match],
+        tokens: _LazyTokens,
         words: list[str],
         pairs: list[tuple[str, str]],
         i: int,
@@ -199,7 +199,7 @@ class DoubledPhrase(Rule):
 
         ``words`` holds the text of each token, ``pairs`` each token's with the next.
         """
-        limit = min(self.MAX_WORDS, (len(tokens) - i) // 2)
+        limit = min(self.MAX_WORDS, (len(words) - i) // 2)
         pair = pairs[i]
         position = i + 2
         while True:
@@ -231,6 +231,25 @@ class DoubledPhrase(Rule):
             ):
                 continue
             return size
+
+
+class _LazyTokens:
+    """The matches of _TOKEN in a paragraph, found when first indexed.
+
+    Their texts (``_TOKEN.findall``) are enough to look for repeats, which
+    are rare; offsets are needed only to check and report one.
+    """
+
+    def __init__(self, text: str, paragraph: Span) -> None:
+        self._text = text
+        self._paragraph = paragraph
+        self._matches: list[regex.Match[str]] | None = None
+
+    def __getitem__(self, index: Any) -> Any:
+        if self._matches is None:
+            paragraph = self._paragraph
+            self._matches = list(_TOKEN.finditer(self._text, paragraph.start, paragraph.end))
+        return self._matches[index]
 
 
 def _rhythm(words: list[str], i: int, size: int) -> bool:

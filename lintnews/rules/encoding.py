@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import difflib
 import functools
+import importlib
 from collections.abc import Iterator
+from types import ModuleType
 
-import ftfy
 import regex
 
 from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
@@ -34,13 +35,26 @@ _CONTROL_RUN = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+")
 _SEPARATORS = frozenset("\x0b\x0c\x1c\x1d\x1e\x1f")
 
 
+def _ftfy() -> ModuleType:
+    """ftfy, imported when first needed: the import takes a twentieth of a second,
+    and only suspect text (rare) reaches it."""
+    return importlib.import_module("ftfy")
+
+
+def __getattr__(name: str) -> ModuleType:
+    # ``encoding.ftfy`` still names the module, imported on first access.
+    if name == "ftfy":
+        return _ftfy()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 @functools.lru_cache(maxsize=8)
 def mojibake_edits(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, replacement) for each run of mojibake ftfy can undo."""
     edits: list[tuple[int, int, str]] = []
     for start, end in _suspect_windows(text):
         window = text[start:end]
-        fixed = ftfy.fix_encoding(window)
+        fixed = _ftfy().fix_encoding(window)
         if fixed != window:
             for a, b, new in _changed_runs(window, fixed):
                 # A bare deletion ("5Â°C") is shown with the character it

@@ -21,6 +21,7 @@ from lintnews.rules._context import (
     is_english_context,
     is_glossed,
 )
+from lintnews.rules._lines import finditer_in_lines
 
 _DATA = load_data("names")
 EXONYMS: dict[str, str] = _DATA["exonyms"]
@@ -54,11 +55,16 @@ _HYPHENATED = regex.compile(
     r"(?<![\p{L}\-])(?P<prev>[\p{L}’'.]+[^\S\r\n]+)?"
     r"(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)+)(?![\p{L}\-])"
 )
+# Every match of _HYPHENATED holds this join, and no line break.
+_HYPHENATED_HINT = regex.compile(r"[\p{Ll}\p{M}]-\p{Lu}")
 _SPLIT = regex.compile(
     r"(?<![\p{L}\-])(?P<left>\p{Lu}[\p{Ll}\p{M}]+)"
     r"(?P<gap>[^\S\r\n]+[‐‑–—-][^\S\r\n]*|[^\S\r\n]*[‐‑–—][^\S\r\n]*|[^\S\r\n]*[‐‑–—-][^\S\r\n]+)"
     r"(?P<right>\p{Lu}[\p{Ll}\p{M}]+)(?![\p{L}\-])"
 )
+
+# Every match of _SPLIT holds one of these dashes, and no line break.
+_SPLIT_HINT = regex.compile(r"[‐‑–—]|[^\S\r\n]-|-[^\S\r\n]")
 
 
 def _fold(text: str) -> str:
@@ -386,12 +392,11 @@ class SplitHyphenatedName(CorpusRule):
 
     def collect(self, doc: Document) -> dict[str, list]:
         text = doc.masked_text
-        names = sorted(
-            {m.group("name") for m in _HYPHENATED.finditer(text) if _is_first_name(m.group("prev"))}
-        )
+        hyphenated = finditer_in_lines(_HYPHENATED, text, _HYPHENATED_HINT)
+        names = sorted({m.group("name") for m in hyphenated if _is_first_name(m.group("prev"))})
         splits = [
             (f"{m.group('left')}-{m.group('right')}", m.start(), m.end())
-            for m in _SPLIT.finditer(text)
+            for m in finditer_in_lines(_SPLIT, text, _SPLIT_HINT)
         ]
         return {"names": names, "splits": splits}
 

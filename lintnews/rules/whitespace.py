@@ -136,7 +136,7 @@ class GluedWords(Rule):
 
 
 def _mixed_words(text: str) -> Iterator[regex.Match]:
-    """The matches of _WORD, in order, with a character other than a lowercase letter after the first."""
+    """The matches of _WORD, in order, with a character not a lowercase letter after the first."""
     end = 0
     for inner in _INNER_NOT_LOWER.finditer(text):
         if inner.start() < end:
