@@ -124,6 +124,11 @@ class Document:
         return LineIndex(self.text)
 
     @cached_property
+    def has_lone_cr(self) -> bool:
+        """Whether a CR ends a line on its own (old Mac files, some exports)."""
+        return "\r" in self.text and regex.search(r"\r(?!\n)", self.text) is not None
+
+    @cached_property
     def masked_text(self) -> str:
         if self.prose == (Span(0, len(self.text)),):
             return self.text

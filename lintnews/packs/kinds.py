@@ -21,9 +21,11 @@ _START_BOUNDARY = r"(?:(?<!\w)|(?!\w))"
 _END_BOUNDARY = r"(?:(?!\w)|(?<!\w))"
 _HORIZONTAL_SPACE = r"[^\S\r\n]"
 # Whole-line matches look past leading Markdown markup: "## Related posts".
-_LINE_START = (
-    rf"(?:^|(?<=\r)){_HORIZONTAL_SPACE}*(?:(?:#{{1,6}}|>|[-*+]){_HORIZONTAL_SPACE}+)*[*_]*"
-)
+_LINE_MARKUP = rf"{_HORIZONTAL_SPACE}*(?:(?:#{{1,6}}|>|[-*+]){_HORIZONTAL_SPACE}+)*[*_]*"
+# A plain `^` lets the regex engine jump from line to line; a text with lone
+# CR line endings needs the slower form that also starts after a CR.
+_LINE_START = rf"^{_LINE_MARKUP}"
+_LINE_START_AFTER_CR = rf"(?:^|(?<=\r)){_LINE_MARKUP}"
 _LINE_END = rf"[*_]*{_HORIZONTAL_SPACE}*(?=\r|\n|\Z)"
 
 PATTERN_OPTIONS = {
@@ -95,8 +97,18 @@ class PackRule(Rule):
         if self.spec.word_boundaries:
             body = f"{_START_BOUNDARY}(?:{body}){_END_BOUNDARY}"
         if line:
-            body = f"{_LINE_START}(?P<hit>{body}){_LINE_END}"
+            self._line_body = f"(?P<hit>{body}){_LINE_END}"
+            body = f"{_LINE_START}{self._line_body}"
         return regex.compile(body, self.flags | regex.MULTILINE)
+
+    def pattern_for(self, doc: Document, pattern: Any) -> Any:
+        """``pattern``, or its slower twin for a whole-line rule on a text with lone CRs."""
+        if not hasattr(self, "_line_body") or not doc.has_lone_cr:
+            return pattern
+        if not hasattr(self, "_after_cr"):
+            body = f"{_LINE_START_AFTER_CR}{self._line_body}"
+            self._after_cr = regex.compile(body, self.flags | regex.MULTILINE)
+        return self._after_cr
 
     def format_message(self, **values: str) -> str:
         return self.spec.message.format_map(values)
@@ -166,7 +178,7 @@ class ExistenceRule(PackRule):
                 yield Span(*match.span())
             return
         group = "hit" if self.scope == "line" else 0
-        for match in self.finditer(self.pattern, doc):
+        for match in self.finditer(self.pattern_for(doc, self.pattern), doc):
             yield Span(*match.span(group))
 
     def _fix(self, doc: Document, span: Span, text: str) -> Fix | None:

@@ -253,3 +253,15 @@ def test_headline_dollar_anchor_works_with_crlf(tmp_path: Path) -> None:
     assert hits(rule, "Kazakhstan president vows crackdown | Kazakhstan\r\n\r\nBody.") == [
         " | Kazakhstan"
     ]
+
+
+def test_line_scope_finds_lines_after_lone_carriage_returns(tmp_path: Path) -> None:
+    (rule,) = pack(
+        tmp_path,
+        rule_toml(
+            "TS001", "comment-form", "existence", 'phrases = ["Leave a Reply"]\nscope = "line"'
+        ),
+    )
+    for ending in ("\n", "\r\n", "\r"):
+        text = ending.join(["The airport reopened.", "", "Leave a Reply", ""])
+        assert hits(rule, text) == ["Leave a Reply"], repr(ending)
