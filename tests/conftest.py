@@ -47,6 +47,19 @@ def run_cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
 
 
 @pytest.fixture
+def cli(run_cli: Callable[..., CliResult]) -> Callable[..., CliResult]:
+    """``run_cli`` that also insists on no traceback in the output."""
+
+    def run(*args: str, cwd: Path | None = None, stdin: bytes | str | None = None) -> CliResult:
+        result = run_cli(*args, cwd=cwd, stdin=stdin)
+        assert "Traceback" not in result.stderr, result.stderr
+        assert "Traceback" not in result.stdout, result.stdout
+        return result
+
+    return run
+
+
+@pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
 

@@ -44,19 +44,6 @@ MARKDOWN_WITH_CODE = "Protesters stormed the mayor's office in Almaty.\n\n```tex
 Cli = Callable[..., Any]
 
 
-@pytest.fixture
-def cli(run_cli: Callable[..., Any]) -> Cli:
-    """``run_cli`` that also insists on no traceback on stderr."""
-
-    def run(*args: str, cwd: Path | None = None, stdin: bytes | str | None = None) -> Any:
-        result = run_cli(*args, cwd=cwd, stdin=stdin)
-        assert "Traceback" not in result.stderr, result.stderr
-        assert "Traceback" not in result.stdout, result.stdout
-        return result
-
-    return run
-
-
 def write(folder: Path, name: str, content: str | bytes) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -51,19 +51,6 @@ SCRAPED_ALL = "\n\n".join([SAFE, ARRESTS, PUTIN]) + "\n"
 Cli = Callable[..., Any]
 
 
-@pytest.fixture
-def cli(run_cli: Callable[..., Any]) -> Cli:
-    """``run_cli`` that also insists on no traceback in the output."""
-
-    def run(*args: str, cwd: Path | None = None, stdin: bytes | str | None = None) -> Any:
-        result = run_cli(*args, cwd=cwd, stdin=stdin)
-        assert "Traceback" not in result.stderr, result.stderr
-        assert "Traceback" not in result.stdout, result.stdout
-        return result
-
-    return run
-
-
 def write(folder: Path, name: str, content: str | bytes) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)

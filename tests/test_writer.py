@@ -42,19 +42,6 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 Cli = Callable[..., Any]
 
 
-@pytest.fixture
-def cli(run_cli: Callable[..., Any]) -> Cli:
-    """``run_cli`` that also insists on no traceback in the output."""
-
-    def run(*args: str, cwd: Path | None = None, stdin: bytes | str | None = None) -> Any:
-        result = run_cli(*args, cwd=cwd, stdin=stdin)
-        assert "Traceback" not in result.stderr, result.stderr
-        assert "Traceback" not in result.stdout, result.stdout
-        return result
-
-    return run
-
-
 def names(folder: Path) -> list[str]:
     """Everything in ``folder``: a temporary file left behind shows up here."""
     return sorted(p.name for p in folder.iterdir())
