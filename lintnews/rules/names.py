@@ -67,8 +67,9 @@ _SPLIT = regex.compile(
 _SPLIT_HINT = regex.compile(r"[‐‑–—]|[^\S\r\n]-|-[^\S\r\n]")
 
 
+@functools.lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
-    """Lower case without accents: Nazarbaïev -> nazarbaiev."""
+    """Lower case without accents: Nazarbaïev -> nazarbaiev (kept per name, like skeleton)."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
