@@ -39,8 +39,9 @@ def load_data(name: str) -> dict[str, Any]:
         raise DataError(f"{path}: invalid TOML: {error}") from None
 
 
+@functools.cache
 def string_set(name: str, key: str) -> frozenset[str]:
-    """A list of strings from a data file, as a set."""
+    """A list of strings from a data file, as a set (built once per process)."""
     values = load_data(name).get(key)
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise DataError(f"{name}.toml: {key!r} must be a list of strings")

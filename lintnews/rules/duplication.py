@@ -11,8 +11,8 @@ import regex
 
 from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
+from lintnews.packs.data import string_set
 from lintnews.rule import Option, Rule
-from lintnews.rules._data import data_set
 
 _NOT_WORD = r"[\p{L}\p{M}\p{N}_'’-]"
 # A word and its repeats, whitespace between; a hyphen (Baden-Baden), an
@@ -83,7 +83,7 @@ class DoubledWord(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         masked = doc.masked_text
-        allowed = data_set(_DATA, "words") | {w.casefold() for w in self.settings["allowed"]}
+        allowed = string_set(_DATA, "words") | {w.casefold() for w in self.settings["allowed"]}
         for paragraph in doc.paragraphs:
             for match in _DOUBLED_WORD.finditer(masked, paragraph.start, paragraph.end):
                 word = match["word"].casefold()
@@ -93,7 +93,7 @@ class DoubledWord(Rule):
                     or (len(word) < 2 and match.group() != "a a")
                     or not repeat.group()[0].islower()
                     or doc.text[match.start() : match.end()] != masked[match.start() : match.end()]
-                    or (word in data_set(_DATA, "clause-final") and _may_strand(doc, match))
+                    or (word in string_set(_DATA, "clause-final") and _may_strand(doc, match))
                 ):
                     continue
                 fix = Fix.replace(Span(match.end("word"), match.end()), "", "Delete the repeat")
@@ -107,18 +107,18 @@ def _may_strand(doc: Document, match: regex.Match) -> bool:
     line_start = masked.rfind("\n", 0, match.start()) + 1
     before = masked[line_start : match.start()]
     clause = _CLAUSE_BREAK.split(before)[-1]
-    relatives = data_set(_DATA, "relative-words")
+    relatives = string_set(_DATA, "relative-words")
     if any(w.casefold() in relatives for w in _WORD.findall(clause)):
         return True
     after = regex.findall(r"[\p{L}\p{N}]+", masked[match.end() : match.end() + 60])[:2]
-    times = data_set(_DATA, "time-words")
+    times = string_set(_DATA, "time-words")
 
     def is_time(token: str) -> bool:
         return token[0].isdigit() or token.casefold() in times
 
     if after and is_time(after[0]):
         return True
-    determiner = after and after[0].casefold() in data_set(_DATA, "time-determiners")
+    determiner = after and after[0].casefold() in string_set(_DATA, "time-determiners")
     return bool(determiner and len(after) > 1 and is_time(after[1]))
 
 

@@ -11,9 +11,8 @@ import regex
 
 from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
-from lintnews.packs.data import load_data
+from lintnews.packs.data import load_data, string_set
 from lintnews.rule import Option, Rule
-from lintnews.rules._data import data_set
 
 # A run of letters that touches no digit, underscore or other letter.
 _WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}_])[\p{L}\p{M}]+(?![\p{L}\p{M}\p{N}_])")
@@ -115,7 +114,7 @@ class GluedWords(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
-        allowed = data_set("camel-case-names", "names") | set(self.settings["allowed"])
+        allowed = string_set("camel-case-names", "names") | set(self.settings["allowed"])
         folded: Counter | None = None
         exact: Counter | None = None
         # Only a word with a join can be flagged, and such words are rare:
@@ -179,13 +178,13 @@ def _split_camel(token: str) -> tuple[str, str] | None:
     left, right = token[: joins[0]], token[joins[0] :]
     if len(left) < 3 or len(right) < 2 or not left[1:].islower() or not right[1:].islower():
         return None
-    if left in data_set("camel-case-names", "prefixes"):
+    if left in string_set("camel-case-names", "prefixes"):
         return None
     return left, right
 
 
 def _is_glued(left: str, right: str, exact: Counter, folded: Counter) -> bool:
-    if right in data_set("whitespace-glue", "sentence-starters"):
+    if right in string_set("whitespace-glue", "sentence-starters"):
         return True
     # A proper-noun left half must stand alone as written; a common word may
     # have opened a sentence elsewhere.
@@ -236,7 +235,7 @@ class GluedSentences(Rule):
         # A match holds a lowercase letter, the mark and a capitalised word: no such join, no match.
         if not _GLUED_SENTENCE_HINT.search(text):
             return
-        skip = data_set("whitespace-glue", "abbreviations") | set(self.settings["abbreviations"])
+        skip = string_set("whitespace-glue", "abbreviations") | set(self.settings["abbreviations"])
         for match in _GLUED_SENTENCE.finditer(text):
             # The join itself is one dotted join; a second means a name like a.b.Com.
             if match["left"].casefold() in skip or _is_machine_text(text, *match.span(), dots=2):
