@@ -233,6 +233,13 @@ class Runner:
             for path in files:
                 self._lint_file(path, result)
             return
+        # Answering from the cache is cheaper here than shipping results back
+        # from a worker: only the files that miss go to the pool.
+        files = [path for path in files if not self._answered_from_cache(path, result)]
+        if not worth_a_pool(len(files), jobs):
+            for path in files:
+                self._lint_file(path, result)
+            return
         for done, problems, collected in lint_in_pool(self, files, jobs):
             result.files.extend(done)
             result.problems.extend(problems)
@@ -328,6 +335,16 @@ class Runner:
             return None
         rule_set = self.rule_set(config)
         return self._cache.key(data, kind_for(path), rule_set.signature(rule_set.for_path(path)))
+
+    def _answered_from_cache(self, path: Path, result: RunResult) -> bool:
+        if self._cache is None:
+            return False
+        try:
+            data = read_bytes(path)
+        except UnreadableFileError:
+            return False  # the worker reports it
+        key = self._cache_key(data, path, self.config_for(path.parent))
+        return key is not None and self._from_cache(key, str(path), data, result)
 
     def _from_cache(self, key: str, display: str, data: bytes, result: RunResult) -> bool:
         entry = self._cache.load(key)

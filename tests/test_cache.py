@@ -131,3 +131,18 @@ def test_a_corrupt_entry_is_ignored(run_cli, archive: Path) -> None:
     for entry in entries(archive):
         entry.write_bytes(b"not a pickle")
     assert run_cli("check", ".", "--isolated", cwd=archive).stdout == cold.stdout
+
+
+def test_warm_parallel_run_equals_one_process(run_cli, archive: Path) -> None:
+    for copy in range(3):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            shutil.copyfile(seed, archive / f"{copy}-{seed.name}")
+    args = ("check", ".", "--isolated", "--output-format", "json")
+    run_cli(*args, "--jobs", "2", cwd=archive)  # fills the cache
+    for number in range(8):  # enough misses for the pool beside the hits
+        text = f"Calm returned to Almaty on day {number}. .\n"
+        (archive / f"{number}-new.txt").write_text(text, encoding="utf-8")
+    warm = run_cli(*args, "--jobs", "2", cwd=archive)
+    cold = run_cli(*args, "--jobs", "1", "--no-cache", cwd=archive)
+    assert warm.stdout == cold.stdout
+    assert "7-new.txt" in warm.stdout
