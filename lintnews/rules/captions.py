@@ -11,6 +11,7 @@ import regex
 from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
 from lintnews.packs.data import string_set
+from lintnews.packs.kinds import phrase_pattern
 from lintnews.rule import Rule
 from lintnews.rules._lines import finditer_in_lines
 
@@ -22,7 +23,7 @@ def _names(*keys: str) -> str:
     """An alternation of the names under ``keys``, longest first, also in capitals."""
     names = {name for key in keys for name in string_set(_DATA, key)}
     names |= {name.upper() for name in names}
-    parts = (rf"{_H}+".join(regex.escape(w) for w in n.split()) for n in names)
+    parts = (phrase_pattern(name) for name in names)
     return "|".join(sorted(parts, key=len, reverse=True))
 
 
