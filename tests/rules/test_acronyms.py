@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from lintnews.document import Document
+from lintnews.fixer import apply_edits
 from lintnews.rule import Rule
 from lintnews.rules import acronyms
 from lintnews.rules.acronyms import AcronymMismatch, AcronymVariant, ForeignAcronym
@@ -21,9 +22,7 @@ def flagged(rule: Rule, text: str) -> list[str]:
 
 def fixed(rule: Rule, text: str) -> str:
     edits = [e for d in rule.check(Document(text)) for e in d.fix.edits]
-    for edit in sorted(edits, key=lambda e: -e.span.start):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
+    return apply_edits(text, edits)
 
 
 def corpus(rule: AcronymVariant, texts: dict[str, str]) -> list[tuple[str, str, str]]:

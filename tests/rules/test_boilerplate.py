@@ -9,6 +9,7 @@ import pytest
 
 from lintnews.diagnostics import Applicability, Edit, Span
 from lintnews.document import Document
+from lintnews.fixer import apply_edits
 from lintnews.packs import load_pack
 
 ROOT = Path(__file__).parents[2]
@@ -39,8 +40,7 @@ def fix_all(code: str, text: str) -> str:
                 taken.extend(edits)
         if not taken:
             return text
-        for edit in sorted(taken, key=lambda e: e.span.start, reverse=True):
-            text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
+        text = apply_edits(text, taken)
     raise AssertionError(f"{code} fixes do not converge")
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
+from lintnews.fixer import apply_edits
 from lintnews.loader import document_from_text
 from lintnews.rule import Rule
 from lintnews.rules import captions
@@ -35,9 +36,7 @@ def flagged(rule: Rule, text: str) -> list[str]:
 
 def fixed(rule: Rule, text: str) -> str:
     edits = [edit for d in rule.check(Document(text)) if d.fix for edit in d.fix.edits]
-    for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
+    return apply_edits(text, edits)
 
 
 # -- CP001 photo-credit ------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 
 from lintnews.diagnostics import Applicability
 from lintnews.document import Document
+from lintnews.fixer import apply_edits
 from lintnews.loader import document_from_text
 from lintnews.rule import Rule
 from lintnews.rules import duplication
@@ -32,9 +33,7 @@ def flagged(rule: Rule, text: str, kind: str = "text") -> list[str]:
 def fixed(rule: Rule, text: str) -> str:
     doc = Document(text)
     edits = [e for d in rule.check(doc) if d.fix for e in d.fix.edits]
-    for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
+    return apply_edits(text, edits)
 
 
 CLEAN = """\

@@ -9,6 +9,7 @@ import pytest
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
+from lintnews.fixer import apply_edits
 from lintnews.loader import document_from_bytes, document_from_text
 from lintnews.rule import Rule
 from lintnews.rules import encoding
@@ -36,9 +37,7 @@ def fixed(rule: Rule, text: str, *, unsafe: bool = True) -> str:
         if d.fix and (unsafe or d.fix.is_safe)
         for edit in d.fix.edits
     ]
-    for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
+    return apply_edits(text, edits)
 
 
 # "Россия" as UTF-8 read as Windows-1252, C1 controls where it has no letter.

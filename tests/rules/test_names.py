@@ -8,6 +8,7 @@ import pytest
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
+from lintnews.fixer import apply_edits
 from lintnews.rule import CorpusRule, Rule
 from lintnews.rules.names import (
     ForeignNameForm,
@@ -26,9 +27,7 @@ def flagged(rule: Rule, text: str) -> list[str]:
 
 def apply(text: str, diagnostics: list[Diagnostic]) -> str:
     edits = [e for d in diagnostics for e in d.fix.edits]
-    for edit in sorted(edits, key=lambda e: -e.span.start):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
+    return apply_edits(text, edits)
 
 
 def run(rule: CorpusRule, texts: dict[str, str]) -> list[tuple[str, Diagnostic]]:

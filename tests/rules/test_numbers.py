@@ -7,6 +7,7 @@ import inspect
 import pytest
 
 from lintnews.document import Document
+from lintnews.fixer import apply_edits
 from lintnews.markdown import markdown_regions
 from lintnews.rule import Rule
 from lintnews.rules import numbers
@@ -30,9 +31,7 @@ def found(text: str, kind: str = "text", rules: list[Rule] = RULES) -> list[tupl
 def apply_fixes(text: str, rules: list[Rule] = RULES) -> str:
     doc = Document(text)
     edits = [e for rule in rules for d in rule.check(doc) if d.fix for e in d.fix.edits]
-    for edit in sorted(edits, key=lambda e: -e.span.start):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
+    return apply_edits(text, edits)
 
 
 # Professionally edited sentences on which no NU rule may fire.

@@ -8,6 +8,7 @@ import pytest
 
 from lintnews.diagnostics import Applicability
 from lintnews.document import Document
+from lintnews.fixer import apply_edits
 from lintnews.packs import load_pack
 
 ROOT = Path(__file__).parents[2]
@@ -23,9 +24,7 @@ def hits(code: str, text: str) -> list[str]:
 
 def fixed(code: str, text: str) -> str:
     edits = [edit for d in RULES[code].check(Document(text)) if d.fix for edit in d.fix.edits]
-    for edit in sorted(edits, key=lambda e: e.span.start, reverse=True):
-        text = text[: edit.span.start] + edit.replacement + text[edit.span.end :]
-    return text
+    return apply_edits(text, edits)
 
 
 def test_pack_declares_the_rules_in_order() -> None:
