@@ -153,8 +153,7 @@ class Document:
 
     def in_prose(self, span: Span) -> bool:
         """True when ``span`` lies wholly inside one prose region."""
-        starts = [region.start for region in self.prose]
-        i = bisect.bisect_right(starts, span.start) - 1
+        i = bisect.bisect_right(self.prose, span.start, key=_start) - 1
         return i >= 0 and self.prose[i].contains(span)
 
     def is_suppressed(self, code: str, span: Span) -> bool:
@@ -187,7 +186,7 @@ class Document:
     def paragraph_at(self, offset: int) -> Span:
         """The paragraph holding ``offset``, or its line when it is in none."""
         paragraphs = self.paragraphs
-        i = bisect.bisect_right([p.start for p in paragraphs], offset) - 1
+        i = bisect.bisect_right(paragraphs, offset, key=_start) - 1
         if i >= 0 and paragraphs[i].start <= offset < max(paragraphs[i].end, offset + 1):
             return paragraphs[i]
         return self.index.line_span(self.location(offset).row)
@@ -236,6 +235,10 @@ class Document:
             line = self.text[span.start : span.end]
             trimmed = len(line.rstrip("\r\n"))
             yield row, Span(span.start, span.start + trimmed)
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def is_suppressed(suppressions: Iterable[Suppression], code: str, span: Span) -> bool:
