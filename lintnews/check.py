@@ -195,8 +195,8 @@ def _fix_stdin(
     sys.stdout.flush()
     remaining = Runner(runner.options).run([], stdin=file.bom + text.encode(file.encoding))
     with contextlib.redirect_stdout(sys.stderr):
-        quiet = replace(request, output_file=None, output_format="concise", statistics=False)
-        return _report(quiet, runner, remaining, fixes)
+        as_text = replace(request, output_file=None, output_format="concise", statistics=False)
+        return _report(as_text, runner, remaining, fixes)
 
 
 def _fixes_listing(fixes: list[FileFix]) -> str:
