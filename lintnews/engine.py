@@ -10,6 +10,7 @@ caller asks for them (the ``full`` format shows source lines).
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections import defaultdict
@@ -32,6 +33,7 @@ from lintnews.loader import (
     kind_for,
     read_bytes,
 )
+from lintnews.prefilter import may_match, triggers_for
 from lintnews.registry import Registry
 from lintnews.results import STDIN, FileResult, Problem, RunOptions, RunResult
 from lintnews.rule import CorpusRule, Rule, RuleDefinitionError
@@ -119,7 +121,7 @@ def lint_document(
     """Every diagnostic the per-document rules find in ``doc``, in text order."""
     found: list[Diagnostic] = []
     for rule in rules:
-        if isinstance(rule, CorpusRule):
+        if isinstance(rule, CorpusRule) or not may_match(doc, folded_triggers(rule)):
             continue
         try:
             produced = list(rule.check(doc))
@@ -131,6 +133,12 @@ def lint_document(
             raise InternalError(f"rule {rule.code} ({rule.name}) failed: {error!r}") from error
         found.extend(d for d in produced if _reportable(doc, d))
     return sorted(found, key=_position)
+
+
+@functools.cache
+def folded_triggers(rule: Rule) -> frozenset[str] | None:
+    """The rule's triggers, folded for :func:`lintnews.prefilter.may_match`."""
+    return None if rule.triggers is None else triggers_for(rule.triggers)
 
 
 def _timeout_of(rule: Rule) -> float:

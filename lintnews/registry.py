@@ -46,7 +46,9 @@ class Registry:
     def load(cls, pack_paths: Sequence[Path] = (), *, plugins: bool = True) -> Registry:
         """Built-in rules and packs, the given user packs, and plugins."""
         rules = list(builtin_rules())
-        for path in [*builtin_pack_paths(), *pack_paths]:
+        for path in builtin_pack_paths():
+            rules.extend(load_pack(path, builtin=True))
+        for path in pack_paths:
             rules.extend(load_pack(path))
         if plugins:
             rules.extend(plugin_rules())

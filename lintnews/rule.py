@@ -59,6 +59,10 @@ class Rule:
     #: Where the rule comes from: "builtin", a pack file, or a plugin name.
     origin: ClassVar[str] = "builtin"
     options: ClassVar[Mapping[str, Option]] = {}
+    #: Literal strings one of which occurs (ignoring case) in every text the
+    #: rule can flag; the engine skips the rule on a document that has none.
+    #: None: no such strings, the rule always runs. See :mod:`lintnews.prefilter`.
+    triggers: ClassVar[Iterable[str] | None] = None
 
     def __init__(self, **settings: Any) -> None:
         self.configure(settings)

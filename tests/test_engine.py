@@ -117,7 +117,7 @@ def test_timeout_through_a_run_reports_the_file_and_goes_on(tmp_path: Path) -> N
         encoding="utf-8",
     )
     (tmp_path / "a.txt").write_text(
-        "Troops patrolled Almaty, " * 40 + "and the city. .\n", encoding="utf-8"
+        "Kazakhstan: " + "Troops patrolled Almaty, " * 40 + "and the city. .\n", encoding="utf-8"
     )
     (tmp_path / "b.txt").write_text("Calm returned. .\n", encoding="utf-8")
     result = Runner(RunOptions()).run([tmp_path])

@@ -83,8 +83,8 @@ def builtin_pack_paths() -> list[Path]:
     return []
 
 
-def load_pack(path: Path) -> list[Rule]:
-    """Every rule a pack file declares, validated and compiled."""
+def load_pack(path: Path, *, builtin: bool = False) -> list[Rule]:
+    """Every rule a pack file declares, validated (and compiled, unless built in)."""
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -116,7 +116,7 @@ def load_pack(path: Path) -> list[Rule]:
     entries = data.get("rules", [])
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise PackError(path, "'rules' must be an array of tables ([[rules]])")
-    rules = [_build_rule(path, entry, locator) for entry in entries]
+    rules = [_build_rule(path, entry, locator, builtin) for entry in entries]
     codes = [rule.code for rule in rules]
     duplicate = next((c for c in codes if codes.count(c) > 1), None)
     if duplicate:
@@ -126,7 +126,7 @@ def load_pack(path: Path) -> list[Rule]:
     return rules
 
 
-def _build_rule(path: Path, entry: dict[str, Any], locator: _KeyLocator) -> Rule:
+def _build_rule(path: Path, entry: dict[str, Any], locator: _KeyLocator, builtin: bool) -> Rule:
     code = entry.get("code")
     line = locator.line_of(code) if isinstance(code, str) else None
 
@@ -160,6 +160,7 @@ def _build_rule(path: Path, entry: dict[str, Any], locator: _KeyLocator) -> Rule
             word_boundaries=_boolean(entry, "word-boundaries", True),
             origin=str(path),
             data=entry,
+            builtin=builtin,
         )
     except ValueError as error:
         raise fail(f"{code}: {error}") from None

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import regex
 
+from lintnews import prefilter
 from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from lintnews.document import Document
 from lintnews.rule import CorpusRule, Option, Rule
@@ -27,6 +30,10 @@ _LINE_MARKUP = rf"{_HORIZONTAL_SPACE}*(?:(?:#{{1,6}}|>|[-*+]){_HORIZONTAL_SPACE}
 _LINE_START = rf"^{_LINE_MARKUP}"
 _LINE_START_AFTER_CR = rf"(?:^|(?<=\r)){_LINE_MARKUP}"
 _LINE_END = rf"[*_]*{_HORIZONTAL_SPACE}*(?=\r|\n|\Z)"
+
+# Whole-line rules try their pattern at each line start rather than scanning
+# every character, unless lines are so short that one scan is cheaper.
+_PER_LINE_MIN_AVERAGE = 64
 
 PATTERN_OPTIONS = {
     "timeout": Option((int, float), DEFAULT_TIMEOUT, "Seconds a pattern may run on one document.")
@@ -48,6 +55,8 @@ class PackRuleSpec:
     word_boundaries: bool
     origin: str
     data: Mapping[str, Any]
+    #: Shipped with lintnews (and tested), so its patterns may compile lazily.
+    builtin: bool = False
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -56,6 +65,35 @@ def phrase_pattern(phrase: str) -> str:
     if not words:
         raise ValueError("a phrase may not be empty")
     return rf"{_HORIZONTAL_SPACE}+".join(regex.escape(word) for word in words)
+
+
+class LazyPattern:
+    """A pattern compiled the first time a document needs it.
+
+    Compiling the built-in packs takes longer than linting an article with
+    them; a rule whose triggers are absent from every document never pays it.
+    """
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.pattern = source
+        self.flags = flags
+
+    @cached_property
+    def compiled(self) -> Any:
+        return regex.compile(self.pattern, self.flags)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__") or name in ("pattern", "flags", "compiled"):
+            raise AttributeError(name)
+        return getattr(self.compiled, name)
+
+
+def phrase_triggers(phrases: Iterable[str]) -> frozenset[str] | None:
+    return prefilter.combine(prefilter.phrase_triggers(p) for p in phrases)
+
+
+def pattern_triggers(patterns: Iterable[str]) -> frozenset[str] | None:
+    return prefilter.combine(prefilter.required_literals(p) for p in patterns)
 
 
 def string_list(data: Mapping[str, Any], key: str) -> list[str]:
@@ -89,8 +127,15 @@ class PackRule(Rule):
     def timeout(self) -> float:
         return float(self.settings["timeout"])
 
+    #: Literals one of which every match contains (see :mod:`lintnews.prefilter`).
+    triggers: frozenset[str] | None = None
+
     def compile(self, alternatives: Iterable[str], *, line: bool = False) -> Any:
-        """One alternation of every pattern, longest first, with boundaries."""
+        """One alternation of every pattern, longest first, with boundaries.
+
+        A built-in pack's pattern is compiled when first used; a user pack's
+        at once, so that a pattern error is reported when the pack loads.
+        """
         body = "|".join(f"(?:{p})" for p in sorted(alternatives, key=len, reverse=True))
         if not body:
             raise ValueError("declares no phrases or patterns")
@@ -99,7 +144,13 @@ class PackRule(Rule):
         if line:
             self._line_body = f"(?P<hit>{body}){_LINE_END}"
             body = f"{_LINE_START}{self._line_body}"
-        return regex.compile(body, self.flags | regex.MULTILINE)
+        return self.lazy(body, self.flags | regex.MULTILINE)
+
+    def lazy(self, source: str, flags: int) -> LazyPattern:
+        pattern = LazyPattern(source, flags)
+        if not self.spec.builtin:
+            pattern.compiled  # noqa: B018 - compiled now to report errors at load time
+        return pattern
 
     def pattern_for(self, doc: Document, pattern: Any) -> Any:
         """``pattern``, or its slower twin for a whole-line rule on a text with lone CRs."""
@@ -107,7 +158,7 @@ class PackRule(Rule):
             return pattern
         if not hasattr(self, "_after_cr"):
             body = f"{_LINE_START_AFTER_CR}{self._line_body}"
-            self._after_cr = regex.compile(body, self.flags | regex.MULTILINE)
+            self._after_cr = self.lazy(body, self.flags | regex.MULTILINE)
         return self._after_cr
 
     def format_message(self, **values: str) -> str:
@@ -125,6 +176,30 @@ class PackRule(Rule):
     ) -> Iterator[Any]:
         end = len(doc.masked_text) if endpos is None else endpos
         return pattern.finditer(doc.masked_text, pos, end, timeout=self.timeout)
+
+    def line_matches(self, pattern: Any, doc: Document) -> Iterator[Any]:
+        """What :meth:`finditer` finds with a pattern that only matches at line starts.
+
+        The pattern is tried at each line start instead of at every character,
+        within the same time limit for the whole document.
+        """
+        text = doc.masked_text
+        starts = _line_starts(doc)
+        if len(starts) * _PER_LINE_MIN_AVERAGE > len(text):
+            yield from self.finditer(pattern, doc)
+            return
+        deadline = time.monotonic() + self.timeout
+        end = 0
+        for start in starts:
+            if start < end:
+                continue
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("regex timed out")
+            match = pattern.match(text, start, len(text), timeout=left)
+            if match is not None:
+                end = match.end()
+                yield match
 
 
 class ExistenceRule(PackRule):
@@ -144,14 +219,15 @@ class ExistenceRule(PackRule):
             raise ValueError(f"fix must be one of {', '.join(self.FIXES)}")
         self.fix_message = data.get("fix-message", "")
         self.fixable = self.fix_kind is not None
-        alternatives = [phrase_pattern(p) for p in string_list(data, "phrases")]
-        alternatives += string_list(data, "patterns")
-        self.pattern = self.compile(alternatives, line=self.scope == "line")
+        phrases = string_list(data, "phrases")
+        patterns = string_list(data, "patterns")
+        self.pattern = self.compile(
+            [*map(phrase_pattern, phrases), *patterns], line=self.scope == "line"
+        )
+        self.triggers = prefilter.combine([phrase_triggers(phrases), pattern_triggers(patterns)])
         exceptions = string_list(data, "exceptions")
         self.exceptions = (
-            regex.compile("|".join(f"(?:{e})" for e in exceptions), self.flags)
-            if exceptions
-            else None
+            self.lazy("|".join(f"(?:{e})" for e in exceptions), self.flags) if exceptions else None
         )
         self.check_message("match")
 
@@ -177,9 +253,12 @@ class ExistenceRule(PackRule):
             for match in self.finditer(self.pattern, doc, headline.start, end):
                 yield Span(*match.span())
             return
-        group = "hit" if self.scope == "line" else 0
-        for match in self.finditer(self.pattern_for(doc, self.pattern), doc):
-            yield Span(*match.span(group))
+        if self.scope == "line":
+            for match in self.line_matches(self.pattern_for(doc, self.pattern), doc):
+                yield Span(*match.span("hit"))
+            return
+        for match in self.finditer(self.pattern, doc):
+            yield Span(*match.span())
 
     def _fix(self, doc: Document, span: Span, text: str) -> Fix | None:
         if self.fix_kind == "delete-line":
@@ -211,7 +290,8 @@ class SubstitutionRule(PackRule):
         # One named group per key tells which entry matched; each key is also
         # compiled alone so that its own groups (\1) expand in its replacement.
         self.pattern = self.compile(f"(?P<k{i}>{key})" for i, key in enumerate(keys))
-        self.key_patterns = [regex.compile(key, self.flags) for key in keys]
+        self.key_patterns = [self.lazy(key, self.flags) for key in keys]
+        self.triggers = pattern_triggers(swap) if self.is_regex else phrase_triggers(swap)
         self.check_message("match", "replacement")
 
     fixable = True
@@ -258,10 +338,13 @@ class _VariantFinder:
             for v, variant in enumerate(group)
         ]
         self.pattern = rule.compile(alternatives)
+        self.triggers = phrase_triggers(v for group in groups for v in group)
         self.group_names = [(g, v) for g, group in enumerate(groups) for v in range(len(group))]
 
     def occurrences(self, doc: Document) -> list[tuple[int, int, int, int]]:
         """(group, variant, start, end) for each occurrence, in text order."""
+        if not prefilter.may_match(doc, self.triggers):
+            return []
         found = []
         for match in self.rule.finditer(self.pattern, doc):
             g, v = next((g, v) for g, v in self.group_names if match.group(f"g{g}v{v}") is not None)
@@ -280,6 +363,7 @@ class DocumentConsistencyRule(PackRule):
     def __init__(self, spec: PackRuleSpec) -> None:
         super().__init__(spec)
         self.finder = _VariantFinder(self, spec.data.get("groups"))
+        self.triggers = self.finder.triggers
         self.check_message("match", "preferred", "count")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
@@ -340,3 +424,13 @@ def ConsistencyRule(spec: PackRuleSpec) -> Rule:  # noqa: N802 - a factory used 
     if across == "corpus":
         return CorpusConsistencyRule(spec)
     raise ValueError("across must be 'document' or 'corpus'")
+
+
+def _line_starts(doc: Document) -> list[int]:
+    """Where each line begins: after LF, and after a lone CR where the text has one."""
+
+    def compute(doc: Document) -> list[int]:
+        breaks = r"\r\n?|\n" if doc.has_lone_cr else r"\n"
+        return [0, *(match.end() for match in regex.finditer(breaks, doc.masked_text))]
+
+    return doc.shared("packs.line-starts", compute)

@@ -9,7 +9,7 @@ import pytest
 
 from lintnews.document import Document
 from lintnews.engine import lint_document
-from lintnews.packs import load_pack
+from lintnews.packs import kinds, load_pack
 from lintnews.packs.kinds import CorpusConsistencyRule
 from lintnews.rules.runtime import RuleTimeout
 
@@ -223,7 +223,8 @@ def test_catastrophic_pattern_times_out_with_a_diagnostic(tmp_path: Path) -> Non
         rule_toml("TS009", "backtracker", "existence", r"patterns = ['(.*?,){15}Kazakhstan']"),
     )
     rule = rule.with_settings(timeout=0.2)
-    doc = Document("Troops patrolled Almaty, " * 40 + "and the capital.")
+    # The text has the pattern's literal, so the pre-filter lets it run.
+    doc = Document("Kazakhstan: " + "Troops patrolled Almaty, " * 40 + "and the capital.")
     started = time.monotonic()
     diagnostics = lint_document(doc, [rule], RuleTimeout())
     assert time.monotonic() - started < 5
@@ -265,3 +266,46 @@ def test_line_scope_finds_lines_after_lone_carriage_returns(tmp_path: Path) -> N
     for ending in ("\n", "\r\n", "\r"):
         text = ending.join(["The airport reopened.", "", "Leave a Reply", ""])
         assert hits(rule, text) == ["Leave a Reply"], repr(ending)
+
+
+LONG_LINE = "Kazakh troops patrolled the streets of Almaty on Thursday after a night of unrest. "
+
+
+@pytest.mark.parametrize("average", [0, 10**9], ids=["per-line", "one-scan"])
+def test_line_scope_finds_the_same_lines_either_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, average: int
+) -> None:
+    """Whole-line rules try each line start, or scan once where lines are short."""
+    monkeypatch.setattr(kinds, "_PER_LINE_MIN_AVERAGE", average)
+    (rule,) = pack(
+        tmp_path,
+        rule_toml(
+            "TS001",
+            "source-link",
+            "existence",
+            "patterns = ['Source link(?:\\nSource link)?']\nscope = 'line'",
+        ),
+    )
+    for ending in ("\n", "\r\n", "\r"):
+        lines = [LONG_LINE * 3, "Source link", "## Source link", "Not a Source link", "Source link"]
+        assert hits(rule, ending.join(lines)) == ["Source link"] * 3, repr(ending)
+    # A match that runs over a line break hides the next line start, as one scan does.
+    assert hits(rule, "Source link\nSource link\nSource link") == [
+        "Source link\nSource link",
+        "Source link",
+    ]
+
+
+def test_line_scope_times_out_per_document(tmp_path: Path) -> None:
+    (rule,) = pack(
+        tmp_path,
+        rule_toml(
+            "TS009", "backtracker", "existence", "patterns = ['(.*?,){15}Almaty']\nscope = 'line'"
+        ),
+    )
+    rule = rule.with_settings(timeout=0.3)
+    doc = Document("\n".join(["Troops patrolled Almaty, " * 30] * 20))
+    started = time.monotonic()
+    (diagnostic,) = lint_document(doc, [rule], RuleTimeout())
+    assert time.monotonic() - started < 3
+    assert diagnostic.code == "LN001"
