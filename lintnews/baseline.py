@@ -16,6 +16,7 @@ from pathlib import Path
 
 from lintnews.engine import FileResult, RunResult
 from lintnews.fingerprint import VERSION, fingerprints
+from lintnews.jsontext import indented
 
 FORMAT_VERSION = 1
 
@@ -33,7 +34,7 @@ def write_baseline(path: Path, result: RunResult) -> int:
     ]
     document = {"version": FORMAT_VERSION, "fingerprint": VERSION, "findings": findings}
     try:
-        path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+        path.write_text(indented(document) + "\n", "utf-8")
     except OSError as error:
         raise BaselineError(f"cannot write baseline {path}: {error.strerror}") from None
     return len(findings)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from typing import Any
 
+from lintnews.jsontext import indented
 from lintnews.rule import Rule
 
 
@@ -27,7 +27,7 @@ def rule_record(rule: Rule) -> dict[str, Any]:
 def describe_rule(rule: Rule, *, as_json: bool = False) -> str:
     """The rule's page: title, facts, then its Markdown explanation."""
     if as_json:
-        return json.dumps(rule_record(rule), ensure_ascii=False, indent=2) + "\n"
+        return indented(rule_record(rule)) + "\n"
     facts = [
         f"Severity: {rule.severity}.",
         "A fix is available." if rule.fixable else "No automatic fix.",
@@ -43,7 +43,7 @@ def describe_rule(rule: Rule, *, as_json: bool = False) -> str:
 def rules_table(rules: Sequence[Rule], *, as_json: bool = False) -> str:
     """Every rule, one row each, in code order."""
     if as_json:
-        return json.dumps([rule_record(r) for r in rules], ensure_ascii=False, indent=2) + "\n"
+        return indented([rule_record(r) for r in rules]) + "\n"
     header = ("Code", "Name", "Severity", "Fix", "Default", "Summary")
     rows = [
         (

@@ -8,19 +8,18 @@ points, end exclusive), ``fix`` (null, or ``applicability``, ``message`` and
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from typing import Any, TextIO
 
 from lintnews.diagnostics import Diagnostic, Fix, Span
 from lintnews.document import LineIndex
+from lintnews.jsontext import indented
 from lintnews.output import Report
 from lintnews.results import FileResult
 
 
 def render(report: Report, stream: TextIO) -> None:
-    json.dump(list(records(report)), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(indented(list(records(report))) + "\n")
 
 
 def records(report: Report) -> Iterator[dict[str, Any]]:

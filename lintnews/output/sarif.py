@@ -12,7 +12,6 @@ so that a dashboard can tell a new finding from one that moved.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterator, Mapping
@@ -24,6 +23,7 @@ import lintnews
 from lintnews.diagnostics import Diagnostic, Fix, Span
 from lintnews.document import LineIndex
 from lintnews.fingerprint import fingerprints
+from lintnews.jsontext import indented
 from lintnews.output import Report
 from lintnews.results import STDIN, FileResult, Problem
 from lintnews.rule import Rule
@@ -39,8 +39,7 @@ JSON = dict[str, Any]
 
 
 def render(report: Report, stream: TextIO) -> None:
-    json.dump(sarif_log(report, Path.cwd()), stream, ensure_ascii=False, indent=2)
-    stream.write("\n")
+    stream.write(indented(sarif_log(report, Path.cwd())) + "\n")
 
 
 def sarif_log(report: Report, root: Path) -> JSON:

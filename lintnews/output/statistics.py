@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from typing import TextIO
 
+from lintnews.jsontext import indented
 from lintnews.output import Report
 
 
@@ -23,8 +23,7 @@ def render(report: Report, stream: TextIO, *, as_json: bool = False) -> None:
             }
             for code, count in rows
         ]
-        json.dump(entries, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        stream.write(indented(entries) + "\n")
         return
     width = len(str(rows[0][1])) if rows else 1
     for code, count in rows:

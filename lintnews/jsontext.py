@@ -1,0 +1,32 @@
+"""Indented JSON text for reports, baselines and the rule catalog.
+
+The standard library indents JSON in pure Python: half a second for the
+20,000 diagnostics of a 2,000-article run, more than the cache needs to
+answer the whole run. ``orjson`` writes the same text about ten times
+faster. Where it cannot (a lone surrogate from undecodable bytes, an
+integer beyond 64 bits) or is missing, the standard library writes it.
+Reports hold strings, integers, booleans, null, lists and objects, for
+which the two agree to the byte (floats they would write differently).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+try:
+    import orjson
+except (
+    ImportError
+):  # pragma: no cover - orjson is a dependency; this keeps a broken install working
+    orjson = None
+
+
+def indented(value: Any) -> str:
+    """``value`` as JSON with two-space indentation, non-ASCII kept, no final newline."""
+    if orjson is not None:
+        try:
+            return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
+        except (orjson.JSONEncodeError, TypeError):
+            pass
+    return json.dumps(value, ensure_ascii=False, indent=2)
