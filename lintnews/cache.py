@@ -103,7 +103,7 @@ class Cache:
 
 
 def rules_signature(rules: Sequence[Rule]) -> str:
-    """The rules, their settings and where they come from, as one string.
+    """A digest of the rules, their settings and where they come from.
 
     A user's pack is identified by its content, a plugin by its version, and
     the built-in rules by the files lintnews is installed from, so that an
@@ -119,7 +119,9 @@ def rules_signature(rules: Sequence[Rule]) -> str:
         }
         for rule in rules
     ]
-    return json.dumps([_installation(), described], sort_keys=True, default=str)
+    text = json.dumps([_installation(), described], sort_keys=True, default=str)
+    # Hashed once here rather than with every file's key: the packs' data make it long.
+    return hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
 @functools.cache

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fnmatch
+import functools
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from fnmatch import fnmatch
 from pathlib import Path
 
 from lintnews.config import Config
@@ -30,14 +32,25 @@ def is_excluded(path: Path, config: Config) -> bool:
     patterns = config.excludes
     if not patterns:
         return False
+    matches = _matcher(patterns)
     relative = relative_path(path, config.root)
-    names = Path(os.path.abspath(path)).parts if relative is None else Path(relative).parts
-    for pattern in patterns:
-        if any(fnmatch(name, pattern) for name in names):
-            return True
-        if relative is not None and fnmatch(relative, pattern):
-            return True
-    return False
+    if relative is None:
+        names: Sequence[str] = Path(os.path.abspath(path)).parts
+    else:
+        names = () if relative == "." else relative.split("/")
+    if any(matches(os.path.normcase(name)) for name in names):
+        return True
+    return relative is not None and matches(os.path.normcase(relative)) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _matcher(patterns: tuple[str, ...]) -> Callable[[str], re.Match[str] | None]:
+    """One compiled alternation of the glob patterns, as ``fnmatch`` reads them.
+
+    A walk asks for every file and folder; matching each glob with
+    ``fnmatch`` one by one cost more than linting a cached archive.
+    """
+    return re.compile("|".join(fnmatch.translate(os.path.normcase(p)) for p in patterns)).match
 
 
 def relative_path(path: Path, root: Path) -> str | None:
@@ -46,10 +59,13 @@ def relative_path(path: Path, root: Path) -> str | None:
     Works on absolute paths without resolving symbolic links, so that a link
     loop cannot raise and a linked file keeps the name it was found under.
     """
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
-    except ValueError:
+    absolute, base = os.path.abspath(path), os.path.abspath(root)
+    if absolute == base:
+        return "."
+    prefix = base if base.endswith(os.sep) else base + os.sep
+    if not absolute.startswith(prefix):
         return None
+    return absolute[len(prefix) :].replace(os.sep, "/")
 
 
 def discover(

@@ -47,17 +47,6 @@ class LineIndex:
     def line_count(self) -> int:
         return len(self._starts)
 
-    def shared(self, key: Hashable, compute: Callable[[Document], T]) -> T:
-        """An analysis of this document computed once and shared by every rule.
-
-        Several rules read the same quote scan or sentence split; the first
-        to ask computes it and the others reuse it. It lives as long as the
-        document, so nothing outlives the file being checked.
-        """
-        if key not in self._shared:
-            self._shared[key] = compute(self)
-        return self._shared[key]
-
     def location(self, offset: int) -> Location:
         offset = min(max(offset, 0), self.length)
         row = bisect.bisect_right(self._starts, offset) - 1
