@@ -10,6 +10,8 @@ bytes and no UTF-16 mark is binary and is not linted.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -43,9 +45,19 @@ def read_document(path: Path, display_path: str | None = None) -> Document:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a file, or :class:`UnreadableFileError` saying why not."""
+    """The bytes of a regular file, or :class:`UnreadableFileError` saying why not.
+
+    A FIFO, a device such as ``/dev/zero`` or a socket is refused, not read:
+    it may never end. The file is opened without blocking and checked after
+    opening, so that one swapped in meanwhile is refused too.
+    """
     try:
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(descriptor, "rb") as handle:
+            kind = _special_kind(os.fstat(descriptor).st_mode)
+            if kind:
+                raise UnreadableFileError(f"not a regular file ({kind}): not read")
+            return handle.read()
     except IsADirectoryError:
         raise UnreadableFileError("is a directory") from None
     except FileNotFoundError:
@@ -54,6 +66,18 @@ def read_bytes(path: Path) -> bytes:
         raise UnreadableFileError("permission denied") from None
     except OSError as error:
         raise UnreadableFileError(error.strerror or str(error)) from None
+
+
+def _special_kind(mode: int) -> str | None:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return None
 
 
 def document_from_bytes(data: bytes, path: str, kind: str) -> Document:

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from lintnews.engine import Runner, RunOptions
-from lintnews.loader import BinaryFileError, UnreadableFileError, decode, kind_for, read_document
+from lintnews.loader import (
+    BinaryFileError,
+    UnreadableFileError,
+    decode,
+    kind_for,
+    read_bytes,
+    read_document,
+)
 
 ARTICLE = "The situation in Almaty remains unsafe. .\n"
 
@@ -106,3 +113,17 @@ def test_symlinked_folders_are_not_followed(tmp_path: Path) -> None:
     (tmp_path / "archive" / "story.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "archive" / "again").symlink_to(tmp_path / "archive")
     assert len(run(tmp_path).files) == 1
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
+    fifo = tmp_path / "wire.txt"
+    os.mkfifo(fifo)  # nothing ever writes to it: reading would wait forever
+    with pytest.raises(UnreadableFileError, match="not a regular file \\(a FIFO\\)"):
+        read_bytes(fifo)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_device_is_refused_not_read() -> None:
+    with pytest.raises(UnreadableFileError, match="a character device"):
+        read_bytes(Path("/dev/zero"))
