@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,160 +12,24 @@ import regex
 
 from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
-from lintnews.packs.data import load_data
 from lintnews.rule import CorpusRule, Rule
 from lintnews.rules._context import is_english_context, is_glossed
+from lintnews.rules._expansions import (
+    FOREIGN,
+    Word,
+    aligns,
+    expansion_before,
+    garbled,
+    letters_of,
+)
+from lintnews.rules._hints import finditer_at
 
-_DATA = load_data("acronyms")
-FOREIGN: dict[str, str] = _DATA["foreign"]
-FUNCTION_WORDS = frozenset(_DATA["expansion"]["function-words"])
-CORPORATE_WORDS = frozenset(_DATA["expansion"]["corporate-words"])
-LEGITIMATE = frozenset(_DATA["legitimate"]["acronyms"])
 # A parenthesised acronym: letters only, at least two of them capitals.
 _DEFINITION = regex.compile(r"\((?P<acr>\p{Lu}[\p{L}&]{1,9})\)")
-# The words of an expansion (hyphens, apostrophes, a dotted U.S.), and the
-# run of them, each followed by spaces, that ends at the bracket.
-_EXPANSION_WORD = r"(?:(?:\p{Lu}\.){2,}|[\p{L}\p{N}&][\p{L}\p{M}\p{N}’'\-]*)"
-_WORD_TOKEN = regex.compile(_EXPANSION_WORD)
-_WORD_RUN = regex.compile(
-    rf"(?<![^\s]){_EXPANSION_WORD}(?:[^\S\r\n]+{_EXPANSION_WORD})*[^\S\r\n]+$"
-)
 _ACRONYM_TOKEN = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}\p{Ll}&]{1,9}(?![\p{L}\p{N}])")
-
-
-# -- expansions -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Word:
-    """One word of an expansion and the letters it may give the acronym."""
-
-    text: str
-    start: int
-    end: int
-    entry: str  # the letter the word must give when it gives any
-    rest: str  # further letters it may give, in order (GCHQ: Headquarters)
-    optional: bool  # may give none: function words, embedded acronyms
-
-    @property
-    def content(self) -> bool:
-        return self.text.lower() not in FUNCTION_WORDS
-
-
-def _word(text: str, start: int) -> Word | None:
-    """A word of an expansion, or None for a word that ends it."""
-    bare = regex.sub(r"(?:[’']s|[’'])$", "", text)
-    if not bare:
-        return None
-    letters = regex.sub(r"[^\p{L}]", "", bare).upper()
-    if bare.lower() in FUNCTION_WORDS:
-        return Word(bare, start, start + len(bare), bare[0].upper(), letters[1:], True)
-    if not letters:
-        return None
-    capital = regex.search(r"\p{Lu}", bare)
-    if capital is None or bare[0].isdigit():
-        return None
-    if capital.start() > 0 and not regex.match(r"\p{Ll}+-\p{Lu}", bare):
-        return None  # a lower-case word ends the expansion ("al-Sham" does not)
-    entry = capital.group()
-    is_acronym = len(letters) >= 2 and bare.replace(".", "").isupper()
-    rest = letters[letters.index(entry) + 1 :]
-    return Word(bare, start, start + len(bare), entry, rest, is_acronym)
-
-
-def expansion_before(doc: Document, position: int) -> list[Word]:
-    """The capitalised words that end just before ``position`` (an open bracket)."""
-    text = doc.masked_text
-    run = _WORD_RUN.search(text, max(doc.paragraph_at(position).start, position - 200), position)
-    words: list[Word] = []
-    for token in reversed(list(_WORD_TOKEN.finditer(text, *run.span())) if run else []):
-        word = _word(token.group(), token.start())
-        if word is None:
-            break
-        words.insert(0, word)
-    while words and not words[0].content:
-        words.pop(0)
-    while words and not words[-1].content:
-        words.pop()
-    return words
-
-
-def aligns(acronym: str, words: list[Word]) -> bool:
-    """Whether ``acronym`` abbreviates some run of ``words`` ending with the last.
-
-    Stricter than Schwartz & Hearst (2003), who let any letter of the long form
-    match: here every content word must give its first letter, in order, and
-    may give more from inside it (RUSADA, GCHQ); function words and embedded
-    acronyms (UN, U.S.) may give their first letter or nothing.
-    """
-    n, m = len(acronym), len(words)
-
-    @functools.cache
-    def from_word(i: int, j: int) -> bool:
-        if j == m:
-            return i == n
-        word = words[j]
-        if word.optional and from_word(i, j + 1):
-            return True
-        return i < n and acronym[i] == word.entry and inside(i + 1, j, 0)
-
-    @functools.cache
-    def inside(i: int, j: int, k: int) -> bool:
-        if from_word(i, j + 1):
-            return True
-        rest = words[j].rest
-        if i == n:
-            return False
-        position = rest.find(acronym[i], k)
-        while position != -1:
-            if inside(i + 1, j, position + 1):
-                return True
-            position = rest.find(acronym[i], position + 1)
-        return False
-
-    return any(from_word(0, j) for j in range(m) if words[j].content)
-
-
-def damerau(a: str, b: str) -> int:
-    """Edit distance counting a swap of two neighbouring letters as one edit."""
-    d = {(i, j): max(i, j) for i in range(len(a) + 1) for j in range(len(b) + 1) if not i * j}
-    for i, j in ((i, j) for i in range(1, len(a) + 1) for j in range(1, len(b) + 1)):
-        d[i, j] = min(d[i - 1, j] + 1, d[i, j - 1] + 1, d[i - 1, j - 1] + (a[i - 1] != b[j - 1]))
-        if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-            d[i, j] = min(d[i, j], d[i - 2, j - 2] + 1)
-    return d[len(a), len(b)]
-
-
-def letters_of(acronym: str) -> str:
-    return regex.sub(r"[^\p{L}]", "", acronym).upper()
-
-
-def garbled(acronym: str, words: list[Word]) -> str | None:
-    """The initials ``acronym`` should have been, when it is a garbling of them.
-
-    Fires only on a near miss: same first letter, every letter taken from the
-    initials, at most two edits away, and not the same letters reordered
-    (a reordering is how a legitimate foreign acronym looks: SPD, FARC, PRI).
-    """
-    letters = letters_of(acronym)
-    n = len(letters)
-    content = [w for w in words if w.content]
-    if n < 3 or len(content) < n or sum(c.isupper() for c in acronym) < 2:
-        return None
-    if acronym in LEGITIMATE or acronym in FOREIGN:
-        return None
-    if any(w.text in CORPORATE_WORDS for w in words):
-        return None
-    expected = "".join(w.entry for w in content[-n:])
-    if (
-        letters[0] != expected[0]
-        or sorted(letters) == sorted(expected)
-        or not set(letters) <= set(expected)
-        or damerau(letters, expected) > 2
-        or aligns(letters, words)
-    ):
-        return None
-    return expected
+# How every _ACRONYM_TOKEN with two capitals starts (most tokens are
+# capitalised words: looking for these instead is twice as fast).
+_TWO_CAPITALS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}&]{0,8}\p{Lu}")
 
 
 def definitions(doc: Document) -> tuple[tuple[regex.Match, list[Word]], ...]:
@@ -201,6 +64,11 @@ _FOREIGN_PATTERN = regex.compile(
 )
 
 
+# Every match of _FOREIGN_PATTERN starts with a form as it is: the standard
+# library finds these literals in half the time, and most texts have none.
+_ANY_FOREIGN = re.compile("|".join(re.escape(k) for k in sorted(FOREIGN, key=len, reverse=True)))
+
+
 def foreign_acronyms(doc: Document) -> tuple[tuple[Span, str], ...]:
     """Foreign acronyms in English prose that nobody glosses: (span, English form).
 
@@ -210,8 +78,10 @@ def foreign_acronyms(doc: Document) -> tuple[tuple[Span, str], ...]:
 
 
 def _find_foreign_acronyms(doc: Document) -> Iterator[tuple[Span, str]]:
-    english_here = defined_in_english(doc)
-    for match in _FOREIGN_PATTERN.finditer(doc.masked_text):
+    english_here: frozenset[str] | None = None
+    for match in finditer_at(_FOREIGN_PATTERN, doc.masked_text, _ANY_FOREIGN):
+        if english_here is None:  # worked out only for a text with a form
+            english_here = defined_in_english(doc)
         form = match.group()
         if form in english_here:
             continue
@@ -219,6 +89,27 @@ def _find_foreign_acronyms(doc: Document) -> Iterator[tuple[Span, str]]:
         english = FOREIGN[form]
         if is_english_context(doc, span) and not is_glossed(doc, span, english):
             yield span, english
+
+
+def _acronym_counts(text: str) -> dict[str, int]:
+    """How often each acronym token (two capitals or more) occurs, by its upper case.
+
+    The tokens are those of ``_ACRONYM_TOKEN.finditer(text)`` that hold two
+    capitals, each found at a start of ``_TWO_CAPITALS`` that is not inside
+    the token before: a token with one capital holds no such start.
+    """
+    counts: dict[str, int] = {}
+    end = 0
+    for start in _TWO_CAPITALS.finditer(text, overlapped=True):
+        token = _ACRONYM_TOKEN.match(text, start.start()) if start.start() >= end else None
+        if token is None:
+            continue
+        end = token.end()
+        # Not every \p{Lu} of regex is upper case for str (Unicode versions differ).
+        if sum(map(str.isupper, token.group())) > 1:
+            key = token.group().upper()
+            counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 # -- rules ------------------------------------------------------------------------
@@ -365,9 +256,7 @@ class AcronymVariant(CorpusRule):
             key = " ".join(content[-len(letters_of(acronym)) :])
             reported = garbled(acronym, words) is not None or match.start("acr") in foreign
             found.append((key, acronym, *match.span("acr"), reported))
-        tokens = (m.group() for m in _ACRONYM_TOKEN.finditer(doc.masked_text))
-        counts = Counter(t.upper() for t in tokens if sum(c.isupper() for c in t) > 1)
-        return {"definitions": found, "counts": dict(counts)}
+        return {"definitions": found, "counts": _acronym_counts(doc.masked_text)}
 
     def report(self, collected: Mapping[str, Any]) -> Iterator[tuple[str, Diagnostic]]:
         by_key: dict[str, dict[str, list[tuple[str, str, int, int, bool]]]] = defaultdict(dict)

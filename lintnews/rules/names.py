@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import unicodedata
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -21,18 +20,22 @@ from lintnews.rules._context import (
     is_english_context,
     is_glossed,
 )
-from lintnews.rules._lines import finditer_in_lines
+from lintnews.rules._hints import finditer_at, finditer_in_lines
+from lintnews.rules._name_runs import (
+    MIN_LENGTH,
+    PARTICLES,
+    TITLES,
+    fold,
+    name_runs,
+    partners,
+    skeleton,
+)
 
 _DATA = load_data("names")
 EXONYMS: dict[str, str] = _DATA["exonyms"]
 CONTEXTUAL: dict[str, str] = _DATA["name-context"]
 _BEFORE = frozenset(_DATA["name-context-words"]["before"])
 _AFTER = frozenset(_DATA["name-context-words"]["after"])
-_VARIANTS = _DATA["variants"]
-TITLES = frozenset(_VARIANTS["titles"])
-MIN_LENGTH: int = _VARIANTS["min-length"]
-PARTICLES = frozenset(_VARIANTS["particles"])
-_SKELETON = [(regex.compile(p), r) for p, r in _VARIANTS["skeleton"]]
 
 _FORMS = {**EXONYMS, **CONTEXTUAL}
 _FOREIGN_FORM = regex.compile(
@@ -40,23 +43,19 @@ _FOREIGN_FORM = regex.compile(
     + "|".join(regex.escape(k) for k in sorted(_FORMS, key=len, reverse=True))
     + r")(?![\p{L}\p{N}])"
 )
+# Every match of _FOREIGN_FORM starts with a form as it is: the standard
+# library finds these literals in a third of the time, and most texts have none.
+_ANY_FORM = re.compile("|".join(re.escape(k) for k in sorted(_FORMS, key=len, reverse=True)))
 _PREVIOUS_WORD = regex.compile(r"(\S+)[^\S\r\n]+$")
 _NEXT_WORD = regex.compile(r"[^\S\r\n]+([\p{L}’']+)")
-# A capitalised word, with hyphenated parts, an apostrophe (O’Brien) or an
-# Arabic article (al-Assad); or a lower-case name particle (bin, van, de).
-_NAME_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{N}\-’'])(?:(?:\p{Ll}{1,3}-)?\p{Lu}[\p{L}\p{M}]*(?:[-’'][\p{L}\p{M}]+)*|"
-    + "|".join(regex.escape(p) for p in sorted(PARTICLES, key=len, reverse=True))
-    + r")(?![\p{L}\p{N}])"
-)
 _POSSESSIVE = regex.compile(r"[’']s$")
-_GAP = regex.compile(r"[^\S\r\n]|\u00a0")
 _HYPHENATED = regex.compile(
     r"(?<![\p{L}\-])(?P<prev>[\p{L}’'.]+[^\S\r\n]+)?"
     r"(?P<name>\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)+)(?![\p{L}\-])"
 )
-# Every match of _HYPHENATED holds this join, and no line break.
-_HYPHENATED_HINT = regex.compile(r"[\p{Ll}\p{M}]-\p{Lu}")
+# Every match of _HYPHENATED holds this join, and no line break. Each hint
+# starts with a literal, which the engine finds far faster than a class.
+_HYPHENATED_HINTS = (regex.compile(r"-(?<=[\p{Ll}\p{M}]-)(?=\p{Lu})"),)
 _SPLIT = regex.compile(
     r"(?<![\p{L}\-])(?P<left>\p{Lu}[\p{Ll}\p{M}]+)"
     r"(?P<gap>[^\S\r\n]+[‐‑–—-][^\S\r\n]*|[^\S\r\n]*[‐‑–—][^\S\r\n]*|[^\S\r\n]*[‐‑–—-][^\S\r\n]+)"
@@ -64,80 +63,10 @@ _SPLIT = regex.compile(
 )
 
 # Every match of _SPLIT holds one of these dashes, and no line break.
-_SPLIT_HINT = regex.compile(r"[‐‑–—]|[^\S\r\n]-|-[^\S\r\n]")
-
-
-@functools.lru_cache(maxsize=65536)
-def _fold(text: str) -> str:
-    """Lower case without accents: Nazarbaïev -> nazarbaiev (kept per name, like skeleton)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@functools.lru_cache(maxsize=65536)
-def skeleton(word: str) -> str:
-    """The spelling of ``word`` with transliteration differences undone.
-
-    Kept per word: a run sees the same names in article after article.
-    """
-    folded = _fold(word)
-    for pattern, replacement in _SKELETON:
-        folded = pattern.sub(replacement, folded)
-    return folded
-
-
-def _is_name_word(token: str) -> bool:
-    if token in PARTICLES:
-        return True
-    if token in TITLES or token.lower() in ENGLISH_WORDS:
-        return False
-    return not (len(token) > 1 and token.replace("-", "").isupper())
-
-
-def name_runs(doc: Document) -> Iterator[list[tuple[str, int, int]]]:
-    """Runs of capitalised words joined by single spaces: the names of a text.
-
-    Titles, sentence-initial function words and all-capital words end a run;
-    so does a possessive, as its "’s" is not a space ("Kazakhstan’s
-    Tokayev"). Particles stay inside (Mohammed bin Salman).
-    """
-    text = doc.masked_text
-    run: list[tuple[str, int, int]] = []
-    for match in _NAME_TOKEN.finditer(text):
-        token = _strip_possessive(match.group())
-        start = match.start()
-        name_word = _is_name_word(token)
-        if run and not (name_word and _GAP.fullmatch(text[run[-1][2] : start])):
-            yield _trim(run)
-            run = []
-        if not name_word:
-            continue
-        run.append((token, start, start + len(token)))
-    if run:
-        yield _trim(run)
-
-
-def _strip_possessive(token: str) -> str:
-    """``_POSSESSIVE.sub("", token)`` without a regex: a token holds no line break, so
-    ``$`` is its end."""
-    return token[:-2] if token.endswith(("’s", "'s")) else token
-
-
-def _trim(run: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """``run`` without the particles at its ends ("the office de")."""
-    while run and run[0][0] in PARTICLES:
-        run = run[1:]
-    while run and run[-1][0] in PARTICLES:
-        run = run[:-1]
-    return run
-
-
-def _partners(keys: list[str]) -> list[str | None]:
-    """For each word of a name, the word it is compared with: the next one,
-    or for the last (the surname) the one before, marked "<"; None alone."""
-    if len(keys) < 2:
-        return [None] * len(keys)
-    return [f">{keys[i + 1]}" for i in range(len(keys) - 1)] + [f"<{keys[-2]}"]
+_SPLIT_HINTS = (
+    regex.compile(r"-(?:(?<=[^\S\r\n]-)|(?=[^\S\r\n]))"),
+    *(regex.compile(dash) for dash in "‐‑–—"),
+)
 
 
 class ForeignNameForm(Rule):
@@ -182,7 +111,7 @@ class ForeignNameForm(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
-        for match in _FOREIGN_FORM.finditer(text):
+        for match in finditer_at(_FOREIGN_FORM, text, _ANY_FORM):
             form = match.group()
             span = Span(*match.span())
             line = doc.index.line_span(doc.location(span.start).row)
@@ -259,10 +188,15 @@ class NameVariant(CorpusRule):
 
     def collect(self, doc: Document) -> list[tuple[str, str, str | None, int, int]]:
         found = []
-        for run in name_runs(doc):
+        for run in name_runs(doc.masked_text):
+            if len(run) == 1:  # most runs: a word alone, compared with nothing
+                token, start, end = run[0]
+                if _compared(token):
+                    found.append((token, skeleton(token), None, start, end))
+                continue
             keys = [skeleton(token) for token, _, _ in run]
-            for (token, start, end), key, partner in zip(run, keys, _partners(keys), strict=True):
-                if len(token) >= MIN_LENGTH and token not in _FORMS and token not in PARTICLES:
+            for (token, start, end), key, partner in zip(run, keys, partners(keys), strict=True):
+                if _compared(token):
                     found.append((token, key, partner, start, end))
         return found
 
@@ -271,7 +205,7 @@ class NameVariant(CorpusRule):
         for name in self.settings["canonical"]:
             tokens = str(name).split()
             keys = [skeleton(t) for t in tokens]
-            for token, key, partner in zip(tokens, keys, _partners(keys), strict=True):
+            for token, key, partner in zip(tokens, keys, partners(keys), strict=True):
                 canonical[(key, partner)] = token
         return canonical
 
@@ -288,6 +222,11 @@ class NameVariant(CorpusRule):
                     f"Replace with “{best}”",
                 )
                 yield path, self.diagnostic(spans[0], message, fix=fix)
+
+
+def _compared(token: str) -> bool:
+    """Whether a word of a name is compared: long enough, and no foreign form or particle."""
+    return len(token) >= MIN_LENGTH and token not in _FORMS and token not in PARTICLES
 
 
 def _group(
@@ -322,12 +261,12 @@ def _minorities(
     Without a canonical form, the usual spelling must be used more often and
     in more files than the rare one, or at least twice as often.
     """
-    counts = Counter(_fold(form) for _, form, _, _ in uses)
+    counts = Counter(fold(form) for _, form, _, _ in uses)
     files: dict[str, set[str]] = defaultdict(set)
     spelled: dict[str, str] = {}
     for path, form, _, _ in uses:
-        files[_fold(form)].add(path)
-        spelled.setdefault(_fold(form), form)
+        files[fold(form)].add(path)
+        spelled.setdefault(fold(form), form)
     if preferred is not None:
         best = preferred
         rare = {f for _, f, _, _ in uses if f.replace("'", "’") != best.replace("'", "’")}
@@ -339,7 +278,7 @@ def _minorities(
             for k, n in others
             if (most > n and len(files[top]) > len(files[k])) or most >= max(2, 2 * n)
         }
-        rare = {f for _, f, _, _ in uses if _fold(f) in rare}
+        rare = {f for _, f, _, _ in uses if fold(f) in rare}
     where = sorted({p for p, f, _, _ in uses if f not in rare})
     reported: set[tuple[str, str]] = set()
     for path, form, _, _ in uses:
@@ -393,11 +332,11 @@ class SplitHyphenatedName(CorpusRule):
 
     def collect(self, doc: Document) -> dict[str, list]:
         text = doc.masked_text
-        hyphenated = finditer_in_lines(_HYPHENATED, text, _HYPHENATED_HINT)
+        hyphenated = finditer_in_lines(_HYPHENATED, text, _HYPHENATED_HINTS)
         names = sorted({m.group("name") for m in hyphenated if _is_first_name(m.group("prev"))})
         splits = [
             (f"{m.group('left')}-{m.group('right')}", m.start(), m.end())
-            for m in finditer_in_lines(_SPLIT, text, _SPLIT_HINT)
+            for m in finditer_in_lines(_SPLIT, text, _SPLIT_HINTS)
         ]
         return {"names": names, "splits": splits}
 

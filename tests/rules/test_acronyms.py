@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintnews.document import Document
 from lintnews.fixer import apply_edits
 from lintnews.rule import Rule
+from lintnews.rules import _expansions as expansions
 from lintnews.rules import acronyms
+from lintnews.rules._hints import finditer_at
 from lintnews.rules.acronyms import AcronymMismatch, AcronymVariant, ForeignAcronym
 
 SEEDS = Path(__file__).parents[2] / "seeds"
@@ -279,3 +284,44 @@ def test_docstring_has_the_documentation_headings(rule: Rule) -> None:
     for heading in headings:
         assert heading in rule.explanation, (rule.code, heading)
     assert "```text" in rule.explanation
+
+
+# -- the fast scans find what the patterns they stand for find ---------------------
+
+PIECES = [
+    "NATO", "Nato", "AT&T", "McDonald", "Ab&Cd", "A&", "Abcdefghijk", "\ua7cb", "ǅ", "ʼ", "É",
+    "\u0301", "1", ".", "-", "’s", "U.S.", "OTAN", "OTSC", "EE.UU.", "EE. UU.", "ONU", "UE",
+    "Collective Security Treaty Organization", "the", "of", " ", " ", "  ", "\u00a0", "\n",
+    "\r", "(",
+]  # fmt: skip
+
+
+@st.composite
+def pieced(draw: st.DrawFn) -> str:
+    return "".join(draw(st.lists(st.sampled_from(PIECES), max_size=25)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieced())
+def test_acronym_counts_are_those_of_every_token(text: str) -> None:
+    tokens = (m.group() for m in acronyms._ACRONYM_TOKEN.finditer(text))
+    every = Counter(t.upper() for t in tokens if sum(c.isupper() for c in t) > 1)
+    counts = acronyms._acronym_counts(text)
+    assert counts == every
+    assert list(counts) == list(every)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieced(), st.integers(0, 60), st.integers(0, 60))
+def test_the_backwards_run_search_finds_the_forward_one(text: str, start: int, end: int) -> None:
+    forward = expansions._WORD_RUN.search(text, start, end)
+    backwards = expansions._WORD_RUN_BACKWARDS.search(text, start, end)
+    assert (forward and forward.span()) == (backwards and backwards.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieced())
+def test_foreign_forms_are_found_at_their_literals(text: str) -> None:
+    pattern = acronyms._FOREIGN_PATTERN
+    found = finditer_at(pattern, text, acronyms._ANY_FOREIGN)
+    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(text)]

@@ -6,13 +6,20 @@ import inspect
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from lintnews.diagnostics import Diagnostic
+from lintnews.diagnostics import Diagnostic, Span
 from lintnews.document import Document
+from lintnews.engine import folded_triggers, lint_document
 from lintnews.fixer import apply_edits
 from lintnews.loader import document_from_text
+from lintnews.prefilter import fold
 from lintnews.rule import Rule
+from lintnews.rules import _credits as credits
 from lintnews.rules import captions
+from lintnews.rules._hints import lines_holding
 from lintnews.rules.captions import CaptionLabel, DoubledCaption, PhotoCredit
 
 SEEDS = Path(__file__).parents[2] / "seeds"
@@ -281,3 +288,67 @@ def test_docstring_has_the_sections(rule: type[Rule]) -> None:
     for heading in ("## What it does", "## Why is this bad?", "## Example", "## Fix safety"):
         assert heading in doc
     assert "Use instead:" in doc
+
+
+# -- triggers and the fast scans ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        in_article("Image caption, Protesters in Almaty"),
+        in_article("MEDIA CAPTION: Tokayev's address"),
+        in_article("The picture caption was wrong."),
+        "Caption:\u00a0Riot police\r\nImage\tcaption, x\r",
+    ],
+)
+def test_caption_label_gives_the_same_with_and_without_its_triggers(text: str) -> None:
+    rule = CaptionLabel()
+    direct = check(rule, text)
+    assert [d.span for d in lint_document(Document(text), [rule])] == [d.span for d in direct]
+    if direct:
+        assert any(trigger in fold(text) for trigger in folded_triggers(rule))
+
+
+PIECES = [
+    "Photo: ", "Photograph: Name/EPA", "Image source, Getty Images", "Getty Images", "GETTY IMAGES",
+    "[Mariya Gordeyeva/Reuters]", "(AP Photo/Vasily Krestyaninov)", "[AFP]", "(EPA-EFE)", "(EPA)",
+    "REUTERS/Pavel Mikheyev", "Name via Getty Images", "© Reuters", "Protesters rally in Almaty",
+    "Protesters rally in Almaty", "A.", "B!", "x?", "(", ")", "[", "]", "/", " ", " ", "  ",
+    "\u00a0", "\t", "\n", "\n", "\r\n", "\r", "\u3000", "É", "x",
+]  # fmt: skip
+
+
+@st.composite
+def pieced(draw: st.DrawFn) -> str:
+    return "".join(draw(st.lists(st.sampled_from(PIECES), max_size=25)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieced())
+def test_fast_scans_find_what_their_patterns_find(text: str) -> None:
+    assert captions._copy_starts(text) == [m.start() for m in DoubledCaption.STARTS.finditer(text)]
+    assert [m.span() for m in credits._bracketed(text)] == [
+        m.span() for m in credits.BRACKETED.finditer(text)
+    ]
+    lines = regex.finditer(r"^[^\r\n]+$", text, regex.MULTILINE)
+    assert list(credits._service_lines(text)) == [
+        credits.stripped(text, Span(*m.span()))
+        for m in lines
+        if credits.SERVICE.fullmatch(m.group())
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieced())
+def test_photo_credit_candidates_are_those_of_whole_scans(text: str) -> None:
+    lines = lines_holding(text, credits._LABEL_HINTS, "\n")
+    for pattern in (credits.LABELLED, credits.SOURCE_LINE):
+        in_lines = [m.span() for start, end in lines for m in pattern.finditer(text, start, end)]
+        assert in_lines == [m.span() for m in pattern.finditer(text)]
+    chains = [
+        m.span()
+        for start, end in lines_holding(text, credits._CHAIN_HINTS)
+        for m in credits.chain().finditer(text, start, end)
+    ]
+    assert chains == [m.span() for m in credits.chain().finditer(text)]

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
 from lintnews.fixer import apply_edits
 from lintnews.rule import CorpusRule, Rule
+from lintnews.rules import names
+from lintnews.rules._hints import finditer_at, finditer_in_lines
+from lintnews.rules._name_runs import NAME_TOKEN, PARTICLES, _is_name_word, _trim, name_runs
 from lintnews.rules.names import (
     ForeignNameForm,
     NameVariant,
@@ -271,3 +278,62 @@ def test_docstring_has_the_documentation_headings(rule: Rule) -> None:
         assert heading in rule.explanation, (rule.code, heading)
     assert "## Fix safety" in rule.explanation
     assert "```text" in rule.explanation
+
+
+# -- the fast scans find what the patterns they stand for find ---------------------
+
+PIECES = [
+    "Mohammed", " bin ", "Salman", "Ursula", " von der ", "Leyen", "al-Assad", "al-assad", " de ",
+    "la ", "do", "Ab\u0301Cd", "E\u0301", "Kazakhstan’s", "O’Brien", "Tokayev's", "President",
+    "The", "NATO", "ab-Cd", "abcd-Ef", "Nur-Sultan", "Forestier-Walker", "Forestier – Walker",
+    "Forestier —Walker", "Poutine", "Vladimir Poutine", "Pékin", "Moscou", "Royaume-Uni",
+    " ", " ", "  ", "\u00a0", "\t", "\n", "\r\n", "\r", "-", " - ", "‐", "1", "é", ".", "’",
+]  # fmt: skip
+
+
+@st.composite
+def pieced(draw: st.DrawFn) -> str:
+    return "".join(draw(st.lists(st.sampled_from(PIECES), max_size=25)))
+
+
+def every_token_runs(text: str) -> list[list[tuple[str, int, int]]]:
+    """The runs of every NAME_TOKEN match, particles and all (as NM002 once found them)."""
+    runs, run = [], []
+    for match in NAME_TOKEN.finditer(text):
+        token = match.group()
+        token = token[:-2] if token.endswith(("’s", "'s")) else token
+        name_word = _is_name_word(token)
+        joined = run and regex.fullmatch(r"[^\S\r\n]|\u00a0", text[run[-1][2] : match.start()])
+        if run and not (name_word and joined):
+            runs.append(_trim(run))
+            run = []
+        if name_word:
+            run.append((token, match.start(), match.start() + len(token)))
+    return [run for run in [*runs, _trim(run)] if run]
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieced())
+def test_name_runs_are_those_of_every_name_token(text: str) -> None:
+    assert list(name_runs(text)) == every_token_runs(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieced())
+def test_hinted_scans_find_what_whole_scans_find(text: str) -> None:
+    def spans(matches: Iterable[regex.Match[str]]) -> list[tuple[int, int]]:
+        return [m.span() for m in matches]
+
+    assert spans(finditer_at(names._FOREIGN_FORM, text, names._ANY_FORM)) == spans(
+        names._FOREIGN_FORM.finditer(text)
+    )
+    for pattern, hints in (
+        (names._HYPHENATED, names._HYPHENATED_HINTS),
+        (names._SPLIT, names._SPLIT_HINTS),
+    ):
+        assert spans(finditer_in_lines(pattern, text, hints)) == spans(pattern.finditer(text))
+
+
+def test_particles_have_two_letters_or_more() -> None:
+    # name_runs looks a particle up by its first two characters.
+    assert min(len(particle) for particle in PARTICLES) >= 2
