@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import operator
+import re
+import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
@@ -35,6 +38,100 @@ _DATA = "duplication-allowed"
 
 def _normalized(text: str) -> str:
     return " ".join(text.split())
+
+
+# -- the text as its _TOKEN words, found with str methods ----------------------
+#
+# Scanning a whole article with a \p{...} pattern costs far more than str
+# methods do. Every rule here reads the same words, so the text is turned
+# once into its _TOKEN words parted by spaces, offsets kept.
+
+# ASCII bytes other than letters, digits, hyphen and apostrophe (bytes of
+# non-ASCII characters are 0x80 and above and pass unchanged).
+_ASCII_TO_SPACE = bytes(
+    b if b > 0x7F or chr(b).isalnum() or chr(b) in "-'" else 0x20 for b in range(256)
+)
+_ASCII = bytes(range(0x80))
+_TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_JOINERS = "-'’"
+_NOT_TOKEN_CHAR = " " + _JOINERS  # all that is left beside word characters
+
+
+class _WordText(NamedTuple):
+    """The masked text with every character outside a _TOKEN word made a space."""
+
+    text: str
+    #: Whether a letter is newer than Python's Unicode tables (see _fold).
+    unknown_letters: bool
+
+
+def _word_text(doc: Document) -> _WordText:
+    return doc.shared("duplication.word-text", _compute_word_text)
+
+
+def _compute_word_text(doc: Document) -> _WordText:
+    raw = doc.masked_text.encode("utf-8", "surrogatepass")
+    spaced = raw.translate(_ASCII_TO_SPACE).decode("utf-8", "surrogatepass")
+    unknown = False
+    if not spaced.isascii():
+        non_ascii = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        for char in set(non_ascii):
+            if _TOKEN_CHAR.match(char):
+                unknown = unknown or unicodedata.category(char) == "Cn"
+            elif char != "’":
+                spaced = spaced.replace(char, " ")
+    return _WordText(_drop_loose_joiners(spaced), unknown)
+
+
+def _drop_loose_joiners(spaced: str) -> str:
+    """``spaced`` with each hyphen or apostrophe that is not between two word characters a space.
+
+    ``spaced`` holds only word characters, joiners and spaces; a joiner
+    inside a _TOKEN word has a word character on both sides.
+    """
+    loose = [i for joiner in _JOINERS for i in _find_all(spaced, joiner) if _is_loose(spaced, i)]
+    if not loose:
+        return spaced
+    pieces = []
+    start = 0
+    for i in sorted(loose):
+        pieces += (spaced[start:i], " ")
+        start = i + 1
+    pieces.append(spaced[start:])
+    return "".join(pieces)
+
+
+def _find_all(text: str, char: str) -> Iterator[int]:
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
+
+
+def _is_loose(spaced: str, i: int) -> bool:
+    """Whether the joiner at ``i`` lacks a word character on either side."""
+    if i in (0, len(spaced) - 1):
+        return True
+    return spaced[i - 1] in _NOT_TOKEN_CHAR or spaced[i + 1] in _NOT_TOKEN_CHAR
+
+
+def _fold(text: str) -> str:
+    """``text`` with any two letters that a case-blind ``regex`` pattern equates made equal.
+
+    Past ``str.casefold``, ``regex`` also equates dotless ı and dotted İ
+    with i. It knows letters newer than Python's tables, and their case
+    pairs: a text with such a letter must not rely on this fold.
+    """
+    folded = text.casefold()
+    if "ı" in folded:
+        folded = folded.replace("ı", "i")
+    if "\u0307" in folded:  # İ folds to i and a combining dot
+        folded = folded.replace("\u0307", "")
+    return folded
+
+
+def _has_adjacent_twins(words: Sequence[str]) -> bool:
+    return any(map(operator.eq, words, words[1:]))
 
 
 class DoubledWord(Rule):
@@ -84,7 +181,7 @@ class DoubledWord(Rule):
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         masked = doc.masked_text
         allowed = string_set(_DATA, "words") | {w.casefold() for w in self.settings["allowed"]}
-        for paragraph in doc.paragraphs:
+        for paragraph in _may_double_words(doc):
             for match in _DOUBLED_WORD.finditer(masked, paragraph.start, paragraph.end):
                 word = match["word"].casefold()
                 repeat = _WORD.search(masked, match.end("word"), match.end())
@@ -99,6 +196,24 @@ class DoubledWord(Rule):
                 fix = Fix.replace(Span(match.end("word"), match.end()), "", "Delete the repeat")
                 span = Span(*match.span())
                 yield self.diagnostic(span, f"Doubled word “{match['word']}”", fix=fix)
+
+
+def _may_double_words(doc: Document) -> Sequence[Span]:
+    """The paragraphs where _DOUBLED_WORD may match, in text order.
+
+    Its two copies are _TOKEN words (a hyphen, an apostrophe or a digit on
+    either side ends the match) with only spaces between, equal once folded.
+    """
+    words = _word_text(doc)
+    if words.unknown_letters:
+        return doc.paragraphs
+    if not _has_adjacent_twins(_fold(words.text).split()):
+        return ()
+    return [
+        paragraph
+        for paragraph in doc.paragraphs
+        if _has_adjacent_twins(_fold(words.text[paragraph.start : paragraph.end]).split())
+    ]
 
 
 def _may_strand(doc: Document, match: regex.Match) -> bool:
@@ -163,16 +278,21 @@ class DoubledPhrase(Rule):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = _word_text(doc).text
         for paragraph in doc.paragraphs:
-            words = _TOKEN.findall(doc.masked_text, paragraph.start, paragraph.end)
+            # The same as _TOKEN.findall(doc.masked_text, paragraph.start, paragraph.end).
+            words = text[paragraph.start : paragraph.end].split()
             pairs = list(itertools.pairwise(words))
-            tokens = _LazyTokens(doc.masked_text, paragraph)
             # A phrase of two words or more repeated at once starts with a pair
             # of words that recurs: only such tokens are tried, in text order.
+            if len(set(pairs)) == len(pairs):
+                continue
+            tokens = _LazyTokens(doc.masked_text, paragraph)
             repeated = {pair for pair, count in Counter(pairs).items() if count > 1}
+            starts = itertools.compress(itertools.count(), map(repeated.__contains__, pairs))
             free = 0
-            for i, pair in enumerate(pairs):
-                if i < free or pair not in repeated:
+            for i in starts:
+                if i < free:
                     continue
                 size = self._repeat_at(doc, tokens, words, pairs, i)
                 if not size:
@@ -304,6 +424,8 @@ class RepeatedSentence(Rule):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        if not _may_repeat(doc, self._long_enough):
+            return
         seen_paragraphs: dict[str, Span] = {}
         seen_sentences: dict[str, Span] = {}
         for paragraph in doc.paragraphs:
@@ -334,6 +456,36 @@ class RepeatedSentence(Rule):
             fix = Fix.replace(removal, "", "Delete the repeated paragraph", safe=False)
         kind = "Paragraph" if paragraph else "Sentence"
         return self.diagnostic(span, f"{kind} repeated from line {row}", fix=fix)
+
+
+# Where _SENTENCE_BREAK parts a paragraph whose whitespace runs are single
+# spaces, with the sentence's closing marks; a line break parts paragraphs.
+# (Written to open on a character class, which ``re`` scans for quickly.)
+_PIECE_BREAK = re.compile(r"[.!?…\n](?:(?<=\n)|[”’\"')\]]*(?: |\n|$))")
+# Whitespace to str.split that _SENTENCE_BREAK's \s does not match.
+_SPLIT_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
+
+
+def _may_repeat(doc: Document, long_enough: Callable[[str], bool]) -> bool:
+    """False when no paragraph or sentence long enough is repeated in ``doc``.
+
+    Works on the whitespace-normalised paragraphs: its sentences lose only
+    their closing marks, so two equal sentences stay equal, with the same
+    words. Sentences are found in the masked text but read from the text,
+    so a document with masked parts is always checked in full.
+    """
+    text = doc.text
+    if doc.masked_text != text or any(space in text for space in _SPLIT_ONLY_SPACES):
+        return True
+    paragraphs = [_normalized(text[p.start : p.end]) for p in doc.paragraphs]
+    pieces = _PIECE_BREAK.split("\n".join(paragraphs))
+    return any(long_enough(t) for t in (*_repeated(paragraphs), *_repeated(pieces)))
+
+
+def _repeated(items: list[str]) -> list[str]:
+    if len(set(items)) == len(items):
+        return []
+    return [item for item, count in Counter(items).items() if count > 1]
 
 
 def _trimmed(doc: Document, span: Span) -> Span:

@@ -1,4 +1,4 @@
-"""WS rules: whitespace lost, doubled or hidden by scraping and conversion."""
+"""WS rules for whitespace doubled or hidden by scraping and conversion."""
 
 from __future__ import annotations
 
@@ -8,20 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.diagnostics import Applicability
 from lintnews.document import Document
+from lintnews.engine import lint_document
 from lintnews.fixer import apply_edits
 from lintnews.loader import document_from_text
 from lintnews.rule import Rule
 from lintnews.rules import whitespace
-from lintnews.rules.whitespace import (
-    BlankLineRun,
-    DoubledSpace,
-    GluedComma,
-    GluedSentences,
-    GluedWords,
-    InvisibleCharacter,
-)
+from lintnews.rules.whitespace import BlankLineRun, DoubledSpace, InvisibleCharacter
 
 ROOT = Path(__file__).parents[2]
 SEEDS = ROOT / "seeds"
@@ -43,7 +36,8 @@ def fixed(rule: Rule, text: str) -> str:
     return apply_edits(text, edits)
 
 
-# A varied, professionally edited article: no WS rule may fire on it.
+# A varied, professionally edited article: no WS rule may fire on it (test_glue.py
+# and test_whitespace.py check the same text).
 CLEAN = """\
 ALMATY, Jan 5 (Reuters) – Kazakhstan’s President Kassym-Jomart Tokayev declared a state \
 of emergency on Wednesday. “We will act as harshly as possible,” he said.
@@ -78,147 +72,6 @@ def test_docstring_has_the_rule_page_headings(cls: type[Rule]) -> None:
     for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
         assert heading in doc
     assert ("## Fix safety" in doc) == cls().fixable
-
-
-# -- WS001 glued-words --------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Protesters take part in rally in Almaty, KazakhstanProtesters take part in "
-            "rally in Almaty, Kazakhstan, on January 5.",
-            "KazakhstanProtesters",
-        ),
-        (
-            "Unrest spreads across the countryThe president declared a state of emergency.",
-            "countryThe",
-        ),
-        (
-            "Joshua Roberts/ReutersThe Federal Reserve is expected to raise interest rates.",
-            "ReutersThe",
-        ),
-        (
-            "Police patrolled central AlmatyKassym-Jomart Tokayev said. Troops left Almaty "
-            "after Kassym-Jomart Tokayev spoke.",
-            "AlmatyKassym",
-        ),
-    ],
-)
-def test_glued_words_fire(text: str, expected: str) -> None:
-    assert flagged(GluedWords(), text) == [expected]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Neither half stands alone elsewhere, and "Rock" opens no sentence.
-        "BlackRock raised its stake in the Kazakh miner on Tuesday.",
-        # A camel-case word used twice is a name of this article.
-        "AstanaMotors cut prices. Dealers in Astana said motors were scarce. AstanaMotors said no.",
-        # A capitalised half at a sentence start does not prove a name.
-        "Union leaders met on Monday. UnionBank said its bank branches would reopen.",
-        # Surname prefixes.
-        "Lawyer Joanna FitzHerbert, whose cousins Fitz and Herbert Lyle also testified, spoke.",
-        "Supporters posted #StopTheWar and tagged @KremlinRussia on Telegram.",
-        "Call parseInt() or obj.getName in the script.",
-        "LinkedIn and NowThis covered the story.",
-    ],
-)
-def test_glued_words_near_misses(text: str) -> None:
-    assert flagged(GluedWords(), text) == []
-
-
-def test_glued_words_allowed_option_extends_the_names() -> None:
-    text = "Unrest spread as WorldThe magazine reported. The world watched."
-    assert flagged(GluedWords(), text) == ["WorldThe"]
-    assert flagged(GluedWords(allowed=["WorldThe"]), text) == []
-
-
-def test_glued_words_seed_artifact_is_caught() -> None:
-    gold = json.loads((SEEDS / "seeds-gold.json").read_text(encoding="utf-8"))
-    (artifact,) = [a for a in gold["artifacts"] if a["class"] == "glued-word"]
-    doc = Document((SEEDS / artifact["file"]).read_text(encoding="utf-8"))
-    spans = [(d.span.start, d.span.end) for d in GluedWords().check(doc)]
-    assert spans == [(artifact["start"], artifact["end"])]
-
-
-# -- WS002 glued-sentences -----------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "The army was deployed to quell the unrest.The president declared a state of "
-            "emergency.",
-            "The army was deployed to quell the unrest. The president declared a state of "
-            "emergency.",
-        ),
-        (
-            "Was the city calm?Witnesses said shooting continued!Police fired tear gas.",
-            "Was the city calm? Witnesses said shooting continued! Police fired tear gas.",
-        ),
-    ],
-)
-def test_glued_sentences_fire_and_fix(text: str, expected: str) -> None:
-    assert len(flagged(GluedSentences(), text)) == expected.count(" ") - text.count(" ")
-    assert fixed(GluedSentences(), text) == expected
-
-
-def test_glued_sentences_span_and_safety() -> None:
-    doc = Document("Troops left the city.Police stayed.")
-    (diagnostic,) = GluedSentences().check(doc)
-    assert doc.slice(diagnostic.span) == "city.Police"
-    assert diagnostic.fix.applicability is Applicability.SAFE
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Visitors flew to St.Petersburg and Mr.Tokayev met the U.S.Ambassador.",
-        "Gov.Abbott and Sen.Cruz spoke on Jan.Fifth.",
-        "Read more at Reuters.com or Kazakhstan.Gov.Kz today.",
-        "The rate was 3.5 and the meeting began at 10.30 a.m.The session ended.",
-        "Ph.D.Candidates and e.g.Students were invited.",
-        "The page https://example.com/News.Today was updated.",
-    ],
-)
-def test_glued_sentences_near_misses(text: str) -> None:
-    assert flagged(GluedSentences(), text) == []
-
-
-def test_glued_sentences_abbreviations_option() -> None:
-    text = "The report was signed by Supt.Nurlan Abdirov on Monday."
-    assert flagged(GluedSentences(), text) == []
-    assert flagged(GluedSentences(), text.replace("Supt", "Insp")) == []
-    assert flagged(GluedSentences(), text.replace("Supt", "Colonel")) == ["Colonel.Nurlan"]
-    assert flagged(GluedSentences(abbreviations=["colonel"]), text.replace("Supt", "Colonel")) == []
-
-
-# -- WS003 glued-comma ---------------------------------------------------------
-
-
-def test_glued_comma_fires_and_fixes() -> None:
-    text = "Protesters gathered in Almaty,Kazakhstan's largest city;police responded."
-    assert flagged(GluedComma(), text) == ["Almaty,Kazakhstan", "city;police"]
-    assert fixed(GluedComma(), text) == (
-        "Protesters gathered in Almaty, Kazakhstan's largest city; police responded."
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "More than 3,800 people were detained and 20,000-strong crowds gathered.",
-        "In short, tl;dr: the 2,4-D herbicide was banned.",
-        "See https://example.com/search?q=Almaty,Kazakhstan for details.",
-        "The entity &nbsp;and code a,b stayed.",
-    ],
-)
-def test_glued_comma_near_misses(text: str) -> None:
-    assert flagged(GluedComma(), text) == []
 
 
 # -- WS004 doubled-space -------------------------------------------------------
@@ -348,3 +201,30 @@ def test_default_rules_explain_every_diagnostic_on_the_seeds(path: Path) -> None
             assert any(d.span.start < a["end"] and a["start"] < d.span.end for a in artifacts), (
                 f"{cls.code} at {d.span} in {path.name}: {doc.slice(d.span)!r}"
             )
+
+
+# -- triggers --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (DoubledSpace(), "Kazakhstan's  president\r\ndeclared a   state\rof  emergency."),
+        (InvisibleCharacter(), "President Toka\u200byev met Alm\u2060aty\u00ad officials."),
+    ],
+    ids=lambda value: getattr(value, "code", ""),
+)
+def test_triggers_are_in_what_fires_and_change_nothing(rule: Rule, text: str) -> None:
+    found = list(rule.check(Document(text)))
+    assert found
+    for diagnostic in found:
+        assert any(t in Document(text).slice(diagnostic.span) for t in rule.triggers)
+    assert lint_document(Document(text), [rule]) == sorted(found, key=lambda d: d.span.start)
+    for other in (text.replace("  ", " "), "".join(c for c in text if c not in rule.triggers)):
+        doc = Document(other)
+        assert lint_document(doc, [rule]) == list(rule.check(doc))
+
+
+def test_doubled_space_reads_each_line_ending() -> None:
+    text = "The  army left.\r\nThe  police stayed.\rThe  crowd  went home.\n"
+    assert flagged(DoubledSpace(), text) == ["  "] * 4
