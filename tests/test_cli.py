@@ -516,14 +516,14 @@ def test_unreadable_file_simulated(
     """Runs as root too: reading one file raises PermissionError."""
     write(tmp_path, "secret.txt", DOUBLED)
     write(tmp_path, "almaty.txt", DOUBLED)
-    read_bytes = Path.read_bytes
+    open_file = os.open
 
-    def refuse(self: Path) -> bytes:
-        if self.name == "secret.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return read_bytes(self)
+    def refuse(path: object, flags: int, *args: object) -> int:
+        if Path(os.fsdecode(path)).name == "secret.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return open_file(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     result = cli("check", ".", "--isolated", cwd=tmp_path)
     assert result.exit_code == 2
     assert "almaty.txt:1:77: PN001" in result.stdout
