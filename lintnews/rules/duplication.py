@@ -5,17 +5,18 @@ from __future__ import annotations
 import itertools
 import operator
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar
 
 import regex
 
 from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
 from lintnews.packs.data import string_set
+from lintnews.prefilter import fold
 from lintnews.rule import Option, Rule
+from lintnews.rules._word_text import word_text
 
 _NOT_WORD = r"[\p{L}\p{M}\p{N}_'’-]"
 # A word and its repeats, whitespace between; a hyphen (Baden-Baden), an
@@ -38,96 +39,6 @@ _DATA = "duplication-allowed"
 
 def _normalized(text: str) -> str:
     return " ".join(text.split())
-
-
-# -- the text as its _TOKEN words, found with str methods ----------------------
-#
-# Scanning a whole article with a \p{...} pattern costs far more than str
-# methods do. Every rule here reads the same words, so the text is turned
-# once into its _TOKEN words parted by spaces, offsets kept.
-
-# ASCII bytes other than letters, digits, hyphen and apostrophe (bytes of
-# non-ASCII characters are 0x80 and above and pass unchanged).
-_ASCII_TO_SPACE = bytes(
-    b if b > 0x7F or chr(b).isalnum() or chr(b) in "-'" else 0x20 for b in range(256)
-)
-_ASCII = bytes(range(0x80))
-_TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
-_JOINERS = "-'’"
-_NOT_TOKEN_CHAR = " " + _JOINERS  # all that is left beside word characters
-
-
-class _WordText(NamedTuple):
-    """The masked text with every character outside a _TOKEN word made a space."""
-
-    text: str
-    #: Whether a letter is newer than Python's Unicode tables (see _fold).
-    unknown_letters: bool
-
-
-def _word_text(doc: Document) -> _WordText:
-    return doc.shared("duplication.word-text", _compute_word_text)
-
-
-def _compute_word_text(doc: Document) -> _WordText:
-    raw = doc.masked_text.encode("utf-8", "surrogatepass")
-    spaced = raw.translate(_ASCII_TO_SPACE).decode("utf-8", "surrogatepass")
-    unknown = False
-    if not spaced.isascii():
-        non_ascii = raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")
-        for char in set(non_ascii):
-            if _TOKEN_CHAR.match(char):
-                unknown = unknown or unicodedata.category(char) == "Cn"
-            elif char != "’":
-                spaced = spaced.replace(char, " ")
-    return _WordText(_drop_loose_joiners(spaced), unknown)
-
-
-def _drop_loose_joiners(spaced: str) -> str:
-    """``spaced`` with each hyphen or apostrophe that is not between two word characters a space.
-
-    ``spaced`` holds only word characters, joiners and spaces; a joiner
-    inside a _TOKEN word has a word character on both sides.
-    """
-    loose = [i for joiner in _JOINERS for i in _find_all(spaced, joiner) if _is_loose(spaced, i)]
-    if not loose:
-        return spaced
-    pieces = []
-    start = 0
-    for i in sorted(loose):
-        pieces += (spaced[start:i], " ")
-        start = i + 1
-    pieces.append(spaced[start:])
-    return "".join(pieces)
-
-
-def _find_all(text: str, char: str) -> Iterator[int]:
-    at = text.find(char)
-    while at >= 0:
-        yield at
-        at = text.find(char, at + 1)
-
-
-def _is_loose(spaced: str, i: int) -> bool:
-    """Whether the joiner at ``i`` lacks a word character on either side."""
-    if i in (0, len(spaced) - 1):
-        return True
-    return spaced[i - 1] in _NOT_TOKEN_CHAR or spaced[i + 1] in _NOT_TOKEN_CHAR
-
-
-def _fold(text: str) -> str:
-    """``text`` with any two letters that a case-blind ``regex`` pattern equates made equal.
-
-    Past ``str.casefold``, ``regex`` also equates dotless ı and dotted İ
-    with i. It knows letters newer than Python's tables, and their case
-    pairs: a text with such a letter must not rely on this fold.
-    """
-    folded = text.casefold()
-    if "ı" in folded:
-        folded = folded.replace("ı", "i")
-    if "\u0307" in folded:  # İ folds to i and a combining dot
-        folded = folded.replace("\u0307", "")
-    return folded
 
 
 def _has_adjacent_twins(words: Sequence[str]) -> bool:
@@ -204,15 +115,15 @@ def _may_double_words(doc: Document) -> Sequence[Span]:
     Its two copies are _TOKEN words (a hyphen, an apostrophe or a digit on
     either side ends the match) with only spaces between, equal once folded.
     """
-    words = _word_text(doc)
+    words = word_text(doc)
     if words.unknown_letters:
         return doc.paragraphs
-    if not _has_adjacent_twins(_fold(words.text).split()):
+    if not _has_adjacent_twins(fold(words.text).split()):
         return ()
     return [
         paragraph
         for paragraph in doc.paragraphs
-        if _has_adjacent_twins(_fold(words.text[paragraph.start : paragraph.end]).split())
+        if _has_adjacent_twins(fold(words.text[paragraph.start : paragraph.end]).split())
     ]
 
 
@@ -278,7 +189,7 @@ class DoubledPhrase(Rule):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        text = _word_text(doc).text
+        text = word_text(doc).text
         for paragraph in doc.paragraphs:
             # The same as _TOKEN.findall(doc.masked_text, paragraph.start, paragraph.end).
             words = text[paragraph.start : paragraph.end].split()

@@ -5,12 +5,9 @@ from __future__ import annotations
 import inspect
 import json
 import random
-import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
-import regex
 
 from lintnews.diagnostics import Applicability
 from lintnews.document import Document
@@ -18,6 +15,7 @@ from lintnews.fixer import apply_edits
 from lintnews.loader import document_from_text
 from lintnews.rule import Rule
 from lintnews.rules import duplication
+from lintnews.rules._word_text import word_text
 from lintnews.rules.duplication import DoubledPhrase, DoubledWord, RepeatedSentence
 
 ROOT = Path(__file__).parents[2]
@@ -304,7 +302,7 @@ def _documents(texts: list[str]) -> list[Document]:
 
 def test_word_text_holds_the_token_words() -> None:
     for doc in _documents(_odd_texts(3000, 1)):
-        words = duplication._word_text(doc).text
+        words = word_text(doc).text
         for paragraph in doc.paragraphs:
             expected = duplication._TOKEN.findall(doc.masked_text, paragraph.start, paragraph.end)
             assert words[paragraph.start : paragraph.end].split() == expected, doc.text
@@ -318,23 +316,10 @@ def test_doubled_word_looks_at_every_paragraph_that_holds_one() -> None:
             assert paragraph in looked_at or not duplication._DOUBLED_WORD.search(*span), doc.text
 
 
-def test_fold_equates_every_pair_a_case_blind_pattern_equates() -> None:
-    """Letters newer than Python's tables are left out: DU001 checks those texts in full."""
-    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
-    case = regex.compile(r"[\p{Cased}\p{Changes_When_Casefolded}\p{Changes_When_Casemapped}]")
-    cased = "".join(c for c in everything if case.match(c) or c.casefold() != c or c.upper() != c)
-    for char in cased:
-        if unicodedata.category(char) == "Cn":
-            continue
-        for match in regex.finditer(regex.escape(char), cased, regex.IGNORECASE):
-            if unicodedata.category(match.group()) != "Cn":
-                assert duplication._fold(match.group()) == duplication._fold(char)
-
-
 def test_doubled_word_checks_a_text_with_unknown_letters_in_full() -> None:
     # U+A7DC is newer than Python's tables; regex pairs it with ƛ.
     doc = Document("They said \ua7dcabc ƛabc again.")
-    assert duplication._word_text(doc).unknown_letters
+    assert word_text(doc).unknown_letters
     assert duplication._may_double_words(doc) == doc.paragraphs
 
 
