@@ -8,26 +8,31 @@ shared by every QT rule through ``Document.shared``.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import functools
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 
 import regex
 
 from lintnews.diagnostics import Span
 from lintnews.document import LINE_BREAK, Document
 from lintnews.packs.data import string_set
+from lintnews.rules import _candidates as candidates
 
-_DOUBLES = '“”„"'
+DOUBLES = '“”„"'
 QUOTES = "“”„\"‘’‚'"
-_MARK = regex.compile(r"[“”„\"‘’‚']")
 _LOW = "„‚"  # German and Polish open low and close with “ or ”: „so“
-_TURNED = {"“": "”", "‘": "’"}
+TURNED = {"“": "”", "‘": "’"}
 # A mark after these, or after a space, stands where a quotation opens.
 _BEFORE_OPENING = "([{<—–-/*_"
 # A mark before these, or before a space, stands where a quotation closes.
 _AFTER_CLOSING = ".,;:!?)]}>…—–-/*_"
 _SENTENCE_PUNCT = ",.;:!?…"
+# The same, with the quote glyphs, in one set each: read for every mark.
+_OPENING_AFTER = frozenset(_BEFORE_OPENING + QUOTES)
+_CLOSING_BEFORE = frozenset(_AFTER_CLOSING + QUOTES)
 _YEAR_ELISION = regex.compile(r"\d\d(?:s)?\b")  # ’90s, ’08
 _WORD = regex.compile(r"\w+")
 
@@ -62,17 +67,19 @@ class Mark:
     unclosed: str = ""
     #: Another quotation of the same kind opened while this one was open.
     interrupted: bool = False
+    #: "double" or "single", from the glyph (read often: stored, not computed).
+    kind: str = field(init=False)
 
-    @property
-    def kind(self) -> str:
-        return "double" if self.glyph in _DOUBLES else "single"
+    def __post_init__(self) -> None:
+        self.kind = "double" if self.glyph in DOUBLES else "single"
 
     @property
     def reversed_pair(self) -> bool:
         """Opened with ” and closed with “: the glyphs swapped."""
-        if self.partner is None:
+        partner = self.partner
+        if partner is None:
             return False
-        opener, closer = sorted((self, self.partner), key=lambda m: m.offset)
+        opener, closer = (self, partner) if self.offset < partner.offset else (partner, self)
         return opener.glyph == "”" and closer.glyph == "“"
 
     @property
@@ -80,14 +87,14 @@ class Mark:
         """A closing mark shaped as an opening one (not after a low opening „)."""
         return (
             self.role is Role.CLOSE
-            and self.glyph in _TURNED
+            and self.glyph in TURNED
             and self.partner.glyph not in _LOW
             and not self.reversed_pair
         )
 
     @property
     def closing_glyph(self) -> str:
-        return _TURNED[self.glyph] if self.wrong_closing_glyph else self.glyph
+        return TURNED[self.glyph] if self.wrong_closing_glyph else self.glyph
 
 
 @functools.cache
@@ -98,8 +105,8 @@ def _elisions() -> frozenset[str]:
 def _position(text: str, i: int, para: Span) -> Pos:
     before = text[i - 1] if i > para.start else " "
     after = text[i + 1] if i + 1 < para.end else " "
-    opening = before.isspace() or before in _BEFORE_OPENING or before in QUOTES
-    closing = after.isspace() or after in _AFTER_CLOSING or after in QUOTES
+    opening = before in _OPENING_AFTER or before.isspace()
+    closing = after in _CLOSING_BEFORE or after.isspace()
     if opening:
         return Pos.FLOATING if closing else Pos.OPENING
     return Pos.CLOSING if closing else Pos.INNER
@@ -123,29 +130,29 @@ def gap_after(text: str, i: int, end: int) -> int:
 class _ParagraphScan:
     """The quotation marks of one paragraph, paired as they open and close."""
 
-    def __init__(self, text: str, masked: str, para: Span) -> None:
-        self.text, self.masked, self.para = text, masked, para
+    def __init__(self, text: str, para: Span) -> None:
+        self.text, self.para = text, para
         self.stack: list[Mark] = []
         self.marks: list[Mark] = []
         self.elided = -1  # the closing mark of an elision such as ’n’
 
-    def run(self) -> list[Mark]:
-        # Marks are looked for in the prose only, but their neighbours are
-        # read in the text: code or a link target beside a mark is no space.
-        for match in _MARK.finditer(self.masked, self.para.start, self.para.end):
-            i = match.start()
-            mark = Mark(i, self.text[i], _position(self.text, i, self.para))
-            self.marks.append(mark)
+    def run(self, offsets: list[int]) -> list[Mark]:
+        """Classify the marks at ``offsets``, in order, all in this paragraph."""
+        text, para, marks = self.text, self.para, self.marks
+        for i in offsets:
+            mark = Mark(i, text[i], _position(text, i, para))
+            marks.append(mark)
             if i != self.elided:
                 role = self._double_role(mark) if mark.kind == "double" else self._single_role(mark)
                 self._apply(mark, role)
-        for mark in self.stack:
-            mark.unclosed = "paragraph"
-            mark.interrupted = any(
-                m.offset > mark.offset and m.kind == mark.kind and m.role is Role.OPEN
-                for m in self.marks
-            )
-        return self.marks
+        if self.stack:
+            opened = [m for m in marks if m.role is Role.OPEN]
+            for mark in self.stack:
+                mark.unclosed = "paragraph"
+                mark.interrupted = any(
+                    m.offset > mark.offset and m.kind == mark.kind for m in opened
+                )
+        return marks
 
     def _double_role(self, mark: Mark) -> Role:
         is_open = any(m.kind == "double" for m in self.stack)
@@ -239,15 +246,25 @@ def _carried_on(text: str, para: Span, following: Span, marks: list[Mark], kind:
 
 
 def _scan(doc: Document) -> tuple[Mark, ...]:
-    text, masked, paragraphs = doc.text, doc.masked_text, doc.paragraphs
-    scans = [_ParagraphScan(text, masked, para).run() for para in paragraphs]
+    # Marks are looked for in the prose only, but their neighbours are read
+    # in the text: code or a link target beside a mark is no space.
+    offsets = candidates.offsets(doc.masked_text, QUOTES)
+    if not offsets:
+        return ()
+    text, paragraphs = doc.text, doc.paragraphs
+    scans: list[list[Mark]] = []
+    first = 0
+    for para in paragraphs:
+        first = bisect.bisect_left(offsets, para.start, first)
+        last = bisect.bisect_left(offsets, para.end, first)
+        scans.append(_ParagraphScan(text, para).run(offsets[first:last]) if last > first else [])
     for n, marks in enumerate(scans[:-1]):
         for mark in marks:
             if mark.unclosed == "paragraph" and _carried_on(
                 text, paragraphs[n], paragraphs[n + 1], scans[n + 1], mark.kind
             ):
                 mark.unclosed = "continued"
-    return tuple(mark for marks in scans for mark in marks)
+    return tuple(itertools.chain.from_iterable(scans))
 
 
 def scan_quotes(doc: Document) -> tuple[Mark, ...]:

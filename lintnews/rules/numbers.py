@@ -65,12 +65,19 @@ class DecimalComma(Rule):
         rf"(?<![\p{{L}}\p{{N}}.,]|\d{_GROUP_SPACE})(?P<whole>\d{{1,3}}),(?P<fraction>\d{{1,2}})(?!\p{{N}})"
         rf"{_SPACE}?(?P<unit>%|[\p{{L}}°][\p{{L}}\p{{N}}/]*)"
     )
+    # What every match contains: a comma, one or two digits, no third. A
+    # short pattern that starts with a literal: cheap to search for, and
+    # thousands separators (“3,800”) fail it.
+    NEEDED = regex.compile(r",\d{1,2}(?!\p{N})")
 
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.masked_text
+        if not self.NEEDED.search(text):
+            return
         units = string_set(_DATA, "decimal-units")
-        for match in self.PATTERN.finditer(doc.masked_text):
+        for match in self.PATTERN.finditer(text):
             unit = match.group("unit")
             if unit != "%" and unit.lower() not in units:
                 continue
@@ -124,12 +131,17 @@ class SpaceGroupedThousands(Rule):
         rf"(?P<lead>[1-9]\d{{0,2}})(?P<sep>{_GROUP_SPACE})\d{{3}}(?:(?P=sep)\d{{3}})*"
         rf"(?P<decimal>,\d+)?(?!\p{{N}}|{_GROUP_SPACE}\d|[.,]\d)"
     )
+    # What every match contains, in a pattern that starts with a class of
+    # ASCII digits, which regex searches for fast.
+    NEEDED = regex.compile(rf"[1-9]\d{{0,2}}{_GROUP_SPACE}\d{{3}}")
     WORD_BEFORE = regex.compile(rf"([\p{{L}}\p{{N}}\-]+)\.?{_SPACE}+$")
 
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
+        if not self.NEEDED.search(text):
+            return
         labels = string_set(_DATA, "separate-after")
         for match in self.PATTERN.finditer(text):
             before = self.WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
@@ -176,7 +188,11 @@ class SpaceBeforePercent(Rule):
     summary = "Space between a number and “%”"
     severity = Severity.WARNING
 
-    PATTERN = regex.compile(rf"(?<=\d)(?P<gap>{_SPACE}+)%")
+    # Spaces after a digit, then “%”. The pattern starts at the “%” and looks
+    # back: regex searches for a literal fast, but tries a pattern that
+    # starts with a lookbehind at every position of a text that has one.
+    PATTERN = regex.compile(rf"%(?<=\d(?P<gap>{_SPACE}+)%)")
+    triggers = ("%",)
 
     fixable = True
 
@@ -186,7 +202,7 @@ class SpaceBeforePercent(Rule):
             if not doc.slice(gap).isspace():  # masked Markdown, not a space
                 continue
             fix = Fix.replace(gap, "", "Remove the space before “%”")
-            yield self.diagnostic(Span(*match.span()), "Space before “%”", fix=fix)
+            yield self.diagnostic(Span(gap.start, match.end()), "Space before “%”", fix=fix)
 
 
 class ForeignOrdinal(Rule):
@@ -230,6 +246,8 @@ class ForeignOrdinal(Rule):
         r"(?P<suffix>ème|eme|ère|ere|er|re|e|ᵉʳ|ᵉ|ª|\.º|\.ª|º)(?![\p{L}\p{N}\p{M}])"
         rf"(?={_SPACE}*(?P<next>[\p{{L}}\p{{M}}]*))"
     )
+    # What every match contains: a digit and the first character of a suffix.
+    NEEDED = regex.compile(r"\d(?:[eèrᵉªº]|\.[ºª])")
     # Suffixes that belong to “1” only: premier, première.
     FIRST_ONLY = frozenset({"er", "re", "ère", "ere"})
     # Suffixes that need a following word to be read as ordinals.
@@ -238,8 +256,11 @@ class ForeignOrdinal(Rule):
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
+        text = doc.masked_text
+        if not self.NEEDED.search(text):
+            return
         nouns = string_set(_DATA, "ordinal-nouns")
-        for match in self.PATTERN.finditer(doc.masked_text):
+        for match in self.PATTERN.finditer(text):
             number, suffix = match.group("number"), match.group("suffix")
             following = match.group("next").lower()
             if suffix in self.FIRST_ONLY and (number != "1" or following == "cru"):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import functools
+import re
+from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 import regex
@@ -11,10 +13,15 @@ from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
 from lintnews.packs.data import string_set
 from lintnews.rule import Option, Rule
+from lintnews.rules._candidates import HSPACE, HSPACE_CHARS, finditer, run_start
+from lintnews.rules._periods import (
+    closes_abbreviation,
+    is_list_marker,
+    known_abbreviations,
+    same_paragraph,
+)
 
 _SPACE = r"[^\S\r\n]"
-# What may open a word: a bracket or a quotation mark.
-_OPENERS = "([{“‘\"'«"
 _EXTRA_ABBREVIATIONS = Option(list, [], "Abbreviations to add to the built-in list, as “Obl.”")
 
 
@@ -54,11 +61,13 @@ class DoubledPeriod(Rule):
     # Exactly two periods: not part of a run of three (an ellipsis, spaced
     # or not), and not next to an ellipsis character.
     PATTERN = regex.compile(rf"(?<![.…]{_SPACE}*)\.(?P<gap>{_SPACE}*)\.(?!{_SPACE}*[.…])")
+    # Where a match may start: the part of it with no lookaround.
+    START = re.compile(rf"\.[{HSPACE}]*\.")
 
     fixable = True
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
-        for match in self.PATTERN.finditer(doc.masked_text):
+        for match in finditer(self.PATTERN, self.START, doc.masked_text):
             span = Span(*match.span())
             second = Span(match.start("gap"), match.end())
             fix = Fix.replace(second, "", "Remove the second period")
@@ -100,13 +109,15 @@ class PeriodBeforeComma(Rule):
 
     # Not a period of an ellipsis or a doubled period.
     PATTERN = regex.compile(rf"(?<![.…]{_SPACE}*)\.(?P<gap>{_SPACE}*),")
+    # Where a match may start: the part of it with no lookaround.
+    START = re.compile(rf"\.[{HSPACE}]*,")
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
-        abbreviations = _abbreviations(self.settings["extra-abbreviations"])
-        for match in self.PATTERN.finditer(text):
+        abbreviations = known_abbreviations(self.settings["extra-abbreviations"])
+        for match in finditer(self.PATTERN, self.START, text):
             # “Inc.,” is fine; a space between the marks never is.
-            if not match.group("gap") and _closes_abbreviation(text, match.start(), abbreviations):
+            if not match.group("gap") and closes_abbreviation(text, match.start(), abbreviations):
                 continue
             yield self.diagnostic(Span(*match.span()), "Period followed by a comma")
 
@@ -156,19 +167,23 @@ class SplitSentence(Rule):
         r"(?<=[\p{L}\p{N}\p{M})\]”’\"'])\.(?P<gap>\s+)[“‘\"']?"
         r"(?P<word>\p{Ll}[\p{L}\p{M}’'\-]*)(?P<rest>\S*)"
     )
+    # Where a match may start: a period, spaces (what \s is to regex) and,
+    # perhaps after a quotation mark, a letter that may be lowercase: a-z,
+    # or any character outside ASCII but the two opening marks.
+    START = re.compile(rf"\.[{HSPACE}\n\r]+[“‘\"']?[^\x00-`{{-\x7f“‘]")
     # What may close the next word without making it an address or a code.
     TRAILING = ".,;:!?)]”’\"'…"
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
-        abbreviations = _abbreviations(self.settings["extra-abbreviations"])
+        abbreviations = known_abbreviations(self.settings["extra-abbreviations"])
         starters = string_set("abbreviations", "lowercase-starters")
-        for match in self.PATTERN.finditer(text):
+        for match in finditer(self.PATTERN, self.START, text):
             word = match.group("word")
             if (
-                not _same_paragraph(match.group("gap"), doc.kind)
-                or _closes_abbreviation(text, match.start(), abbreviations)
-                or _is_list_marker(text, match.start())
+                not same_paragraph(match.group("gap"), doc.kind)
+                or closes_abbreviation(text, match.start(), abbreviations)
+                or is_list_marker(text, match.start())
                 or word.lower() in starters
                 or not word.islower()  # iPhone, eBay, mRNA
                 or match.group("rest").rstrip(self.TRAILING)  # reuters.com, http://
@@ -215,12 +230,13 @@ class SpaceBeforePunctuation(Rule):
     summary = "Space before a comma, period, semicolon, colon, ! or ?"
     severity = Severity.ERROR
 
-    # After a word, a number or a closing mark; a period that starts a spaced
-    # ellipsis is not a candidate.
-    PATTERN = regex.compile(
-        rf"(?<=[\p{{L}}\p{{N}}\p{{M}})\]”’\"'%])(?P<gap>{_SPACE}+)"
-        rf"(?P<mark>[,;:!?]|\.(?!{_SPACE}*\.))"
-    )
+    # Spaces after a word, a number or a closing mark, then the mark; a
+    # period that starts a spaced ellipsis is not one. Every such match ends
+    # in a mark after a space: ``re`` finds those few marks fast (looking for
+    # the marks first, then back), and the rest is checked at each of them.
+    CANDIDATE = re.compile(f"[,;:!?.](?<=[{HSPACE}].)")
+    BEFORE = regex.compile(r"[\p{L}\p{N}\p{M})\]”’\"'%]")
+    ELLIPSIS_AFTER = regex.compile(rf"{_SPACE}*\.")
     # What may follow each mark for it to be the punctuation of a sentence.
     FOLLOWERS: ClassVar[Mapping[str, str | None]] = {
         ",": None,  # anything
@@ -236,22 +252,30 @@ class SpaceBeforePunctuation(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         text = doc.masked_text
-        for match in self.PATTERN.finditer(text):
-            gap = Span(*match.span("gap"))
-            mark = match.group("mark")
-            if not doc.slice(gap).isspace() or not self._ends_clause(text, match):
+        for start, end in self._spaced_marks(text):
+            gap, mark = Span(start, end - 1), text[end - 1]
+            if not doc.slice(gap).isspace() or not self._ends_clause(text, start, end):
                 continue
             fix = Fix.replace(gap, "", f"Remove the space before “{mark}”")
-            span = Span(gap.start, match.end())
-            yield self.diagnostic(span, f"Space before “{mark}”", fix=fix)
+            yield self.diagnostic(Span(start, end), f"Space before “{mark}”", fix=fix)
 
-    def _ends_clause(self, text: str, match: regex.Match) -> bool:
-        mark, end = match.group("mark"), match.end()
-        after = text[end : end + 1]
+    def _spaced_marks(self, text: str) -> Iterator[tuple[int, int]]:
+        """Start and end of each run of spaces after a word, with the mark after it."""
+        for hit in self.CANDIDATE.finditer(text):
+            end = hit.end()
+            start = run_start(text, end - 1, HSPACE_CHARS)  # all the spaces are one gap
+            if start == 0 or not self.BEFORE.match(text, start - 1):
+                continue
+            if text[end - 1] == "." and self.ELLIPSIS_AFTER.match(text, end):
+                continue
+            yield start, end
+
+    def _ends_clause(self, text: str, start: int, end: int) -> bool:
+        mark, after = text[end - 1], text[end : end + 1]
         allowed = self.FOLLOWERS[mark]
         if allowed is not None and after and not after.isspace() and after not in allowed:
             return False  # :) .pdf :30
-        return not (mark == ":" and self.RATIO.match(text, match.start() - 1))
+        return not (mark == ":" and self.RATIO.match(text, start - 1))
 
 
 class ParenthesizedEllipsis(Rule):
@@ -286,6 +310,7 @@ class ParenthesizedEllipsis(Rule):
     name = "parenthesized-ellipsis"
     summary = "French elision mark “(…)” in an English text; English uses “[…]”"
     severity = Severity.WARNING
+    triggers = ("(",)
 
     PATTERN = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}_])\({_SPACE}*(?:…|\.{_SPACE}?\.{_SPACE}?\.){_SPACE}*\)"
@@ -339,7 +364,7 @@ class CapitalAfterComma(Rule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         words = string_set("punctuation-conjunctions", "conjunctions")
-        for match in self.PATTERN.finditer(doc.masked_text):
+        for match in finditer(self.PATTERN, _comma_capitals(words), doc.masked_text):
             word = match["word"]
             if word.lower() not in words:
                 continue
@@ -349,52 +374,18 @@ class CapitalAfterComma(Rule):
             yield self.diagnostic(span, f"“{word}” after a comma takes a small letter", fix=fix)
 
 
-# -- helpers shared by the rules above ------------------------------------
+# -- helpers --------------------------------------------------------------
 
 
-class _AbbreviationSet:
-    """Abbreviations as listed: lowercase entries match in any case."""
+@functools.cache
+def _comma_capitals(words: frozenset[str]) -> re.Pattern:
+    """Where a match of PN006 may start: a comma, then the capital of one of ``words``.
 
-    def __init__(self, entries: Iterable[str]) -> None:
-        self.exact = frozenset(e for e in entries if e != e.lower())
-        self.any_case = frozenset(e for e in entries if e == e.lower())
-
-    def __contains__(self, word: str) -> bool:
-        return word in self.exact or word.lower() in self.any_case
-
-
-def _abbreviations(extra: Iterable[object]) -> _AbbreviationSet:
-    entries = set(string_set("abbreviations", "abbreviations"))
-    entries.update(e if e.endswith(".") else f"{e}." for e in extra if isinstance(e, str) and e)
-    return _AbbreviationSet(entries)
-
-
-def _word_start(text: str, end: int) -> int:
-    start = end
-    while start > 0 and not text[start - 1].isspace():
-        start -= 1
-    return start
-
-
-def _closes_abbreviation(text: str, period: int, abbreviations: _AbbreviationSet) -> bool:
-    """Whether the period at ``period`` ends an abbreviation, initial or dotted acronym."""
-    word = text[_word_start(text, period) : period + 1].lstrip(_OPENERS)
-    stem = word[:-1]
-    if "." in stem:  # U.S., e.g., a.m., kazakhstan.gov.kz
-        return True
-    if len(stem) == 1 and stem.isalpha():  # J. K. Rowling, E. coli
-        return True
-    return word in abbreviations
-
-
-def _is_list_marker(text: str, period: int) -> bool:
-    """A number opening its line, as in “1. the first point”."""
-    start = _word_start(text, period)
-    line_start = text.rfind("\n", 0, start) + 1
-    return text[start:period].isdigit() and not text[line_start:start].strip()
-
-
-def _same_paragraph(gap: str, kind: str) -> bool:
-    # Plain text holds a paragraph on a line; Markdown wraps paragraphs.
-    breaks = gap.count("\n") + gap.count("\r") - gap.count("\r\n")
-    return breaks == 0 or (kind == "markdown" and breaks == 1)
+    A word that lowercases to a listed one starts with the capital of its
+    first letter when it starts with an ASCII letter; any other start is a
+    character outside ASCII (the Kelvin sign lowercases to k), though not a
+    curly quotation mark.
+    """
+    capitals = sorted({re.escape(w[0].upper()) for w in words if w[:1].isascii()})
+    first = "|".join([r"[^\x00-\x7f“”‘’]", *capitals])
+    return re.compile(rf",[”’\"')\]]?[{HSPACE}]+(?:{first})")

@@ -12,7 +12,9 @@ from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
 from lintnews.document import Document
 from lintnews.rule import Rule
 from lintnews.rules._quote_scanner import (
+    DOUBLES,
     QUOTES,
+    TURNED,
     Mark,
     Pos,
     Role,
@@ -53,6 +55,7 @@ class ReversedQuotes(Rule):
     name = "reversed-quotes"
     summary = "Quotation marks turned the wrong way round"
     severity = Severity.ERROR
+    triggers = ("”",)  # the pair opens with it (and closes with “)
 
     fixable = True
 
@@ -95,6 +98,7 @@ class OpeningMarkCloses(Rule):
     name = "opening-mark-closes"
     summary = "Opening quotation mark used to close a quotation"
     severity = Severity.ERROR
+    triggers = tuple(TURNED)  # “ and ‘, the marks it flags
 
     fixable = True
 
@@ -135,6 +139,7 @@ class InterruptedQuotation(Rule):
     name = "interrupted-quotation"
     summary = "Quotation not closed before the next one opens"
     severity = Severity.WARNING
+    triggers = tuple(DOUBLES)  # the mark it flags is one of them
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for mark in scan_quotes(doc):
@@ -168,6 +173,7 @@ class UnclosedQuotation(Rule):
     name = "unclosed-quotation"
     summary = "Quotation never closed in its paragraph"
     severity = Severity.WARNING
+    triggers = tuple(DOUBLES)  # the mark it flags is one of them
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for mark in scan_quotes(doc):
@@ -200,6 +206,7 @@ class UnclosedSingleQuote(Rule):
     name = "unclosed-single-quote"
     summary = "Single opening quotation mark never closed"
     severity = Severity.WARNING
+    triggers = ("‘",)  # the mark it flags
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         for mark in scan_quotes(doc):
@@ -239,6 +246,7 @@ class QuoteSpacing(Rule):
     name = "quote-spacing"
     summary = "Space on the wrong side of a quotation mark"
     severity = Severity.ERROR
+    triggers = tuple(QUOTES)  # every diagnostic is about one of them
 
     fixable = True
 
@@ -247,15 +255,15 @@ class QuoteSpacing(Rule):
         for mark in scan_quotes(doc):
             if mark.partner is None or mark.reversed_pair:
                 continue
-            if mark.role is Role.CLOSE:
-                yield from self._closing(text, mark)
-            elif mark.role is Role.OPEN:
-                yield from self._opening(text, mark)
+            closing = mark.role is Role.CLOSE  # a mark with a partner closes or opens
+            found = self._closing(text, mark) if closing else self._opening(text, mark)
+            if found is not None:
+                yield found
 
-    def _closing(self, text: str, mark: Mark) -> Iterator[Diagnostic]:
+    def _closing(self, text: str, mark: Mark) -> Diagnostic | None:
         spaced, glued = is_spaced_before(text, mark), is_glued(text, mark)
         if not spaced and (not glued or mark.wrong_closing_glyph):
-            return  # fine, or QT002's
+            return None  # fine, or QT002's
         start = gap_before(text, mark.offset, 0) if spaced else mark.offset
         span = Span(start, mark.offset + 1)
         message = "Space before closing quotation mark" if spaced else "No space after closing mark"
@@ -265,12 +273,12 @@ class QuoteSpacing(Rule):
         if not (mark.glyph == '"' and mark.pos is Pos.OPENING):
             right = mark.closing_glyph + (" " if glued else "")
             fix = Fix.replace(span, right, "Put the space after the quotation mark")
-        yield self.diagnostic(span, message, fix=fix)
+        return self.diagnostic(span, message, fix=fix)
 
-    def _opening(self, text: str, mark: Mark) -> Iterator[Diagnostic]:
+    def _opening(self, text: str, mark: Mark) -> Diagnostic | None:
         end = gap_after(text, mark.offset + 1, len(text))
         if end == mark.offset + 1 or text[end] in QUOTES + "…":
-            return  # a hair space between two marks; an elision `“ … and`
+            return None  # a hair space between two marks; an elision `“ … and`
         span = Span(mark.offset, end)
         fix = Fix.replace(span, mark.glyph, "Remove the space after the quotation mark")
-        yield self.diagnostic(span, "Space after opening quotation mark", fix=fix)
+        return self.diagnostic(span, "Space after opening quotation mark", fix=fix)

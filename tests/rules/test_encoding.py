@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import inspect
+import sys
 import time
 
 import pytest
 
+from lintnews import engine
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import Document
+from lintnews.engine import lint_document
 from lintnews.fixer import apply_edits
-from lintnews.loader import document_from_bytes, document_from_text
+from lintnews.loader import document_from_bytes, document_from_text, kind_for
+from lintnews.prefilter import fold
 from lintnews.rule import Rule
 from lintnews.rules import encoding
 from lintnews.rules.encoding import (
@@ -235,6 +239,47 @@ def test_replacement_character_inside_mojibake_is_left_to_en002() -> None:
     (lost,) = ReplacementCharacter().check(doc)
     assert lost.span.start == text.index("Elys") + 4
     assert flagged(Mojibake(), text) == ["â€\ufffd"]
+
+
+# -- triggers ----------------------------------------------------------------------
+
+
+def test_control_character_triggers_are_the_characters_it_flags() -> None:
+    every = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+    flagged = {char for run in encoding._CONTROL_RUN.findall(every) for char in run}
+    assert set(ControlCharacter.triggers) == flagged
+    assert all(fold(char) == char for char in flagged)  # folding leaves them alone
+
+
+@pytest.mark.parametrize(
+    ("rule", "text"),
+    [
+        (ReplacementCharacter(), "The Elys\ufffde Palace said Macron spoke to Tokayev."),
+        (ControlCharacter(), "Kazakhstan\x92s president vowed\x0bto restore order."),
+        (ControlCharacter(), "The ministry\x01 said 26 were killed."),
+    ],
+)
+def test_a_flagged_text_holds_a_trigger(rule: Rule, text: str) -> None:
+    assert check(rule, text)
+    assert any(fold(trigger) in fold(text) for trigger in rule.triggers)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "The Elys\ufffde Palace, Kazakhstan\x92s army, a \x7f and\x1c more.\n".encode(),
+        "```\ncode \ufffd\x01\n```\nKazakhstan\u2019s café in Zürich.\n".encode(),
+        b"Caf\xe9 owners reopened \x01.\n",
+        "Kazakhstan\u2019s café in Zürich \u2013 and \u00a0 more.\n".encode(),
+    ],
+)
+@pytest.mark.parametrize("path", ["a.txt", "a.md"])
+def test_same_diagnostics_with_and_without_prefilter(data: bytes, path: str) -> None:
+    rules = [InvalidUtf8(), Mojibake(), ReplacementCharacter(), ControlCharacter()]
+    filtered = lint_document(document_from_bytes(data, path, kind_for(path)), rules)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "may_match", lambda doc, triggers: True)
+        assert lint_document(document_from_bytes(data, path, kind_for(path)), rules) == filtered
 
 
 # -- documentation -----------------------------------------------------------------

@@ -5,10 +5,16 @@ from __future__ import annotations
 import inspect
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from lintnews import engine
 from lintnews.document import Document
+from lintnews.engine import lint_document
 from lintnews.fixer import apply_edits
 from lintnews.markdown import markdown_regions
+from lintnews.prefilter import fold
 from lintnews.rule import Rule
 from lintnews.rules import numbers
 from lintnews.rules.numbers import (
@@ -259,6 +265,69 @@ def test_foreign_ordinal_near_misses(text: str) -> None:
 )
 def test_foreign_ordinal_fix(text: str, expected: str) -> None:
     assert apply_fixes(text, [ForeignOrdinal()]) == expected
+
+
+# -- the quick tests before each pattern -----------------------------------------
+
+
+def texts(*pieces: str) -> st.SearchStrategy[str]:
+    """Texts made of ``pieces``: few, so that they meet in every order."""
+    return st.lists(st.sampled_from(pieces), max_size=16).map("".join)
+
+
+# Digits of several scripts (Arabic-Indic, mathematical, superscript).
+DIGITS = ("1", "12", "0", "٣", "\U0001d7d9", "²")
+AROUND_NUMBERS = {
+    DecimalComma: texts(*DIGITS, ",", ",5", ",٣", ",\U0001d7d9", ",75", ",123", " ", "a", "%"),
+    SpaceGroupedThousands: texts(
+        *DIGITS, " ", "\xa0", "\u202f", "\u2009", "000", "800", "٣٣٣", ",5", ".", "-", "a"
+    ),
+    ForeignOrdinal: texts(
+        *DIGITS, "e", "er", "re", "ème", "ère", "ᵉ", "ᵉʳ", "ª", "º", ".º", ".ª", ".", " ", "a"
+    ),
+    SpaceBeforePercent: texts(*DIGITS, " ", "\xa0", "\u2009", "\t", "\n", "%", "a", "`"),
+}
+
+
+# Matches that a slightly narrower quick test would miss.
+EDGE_CASES = ["10 000", "1٣\xa0000", "1,٣ million", "1,\U0001d7d9%", "٣e janvier", "2.º", "1ᵉʳ"]
+
+
+@pytest.mark.parametrize("rule", [DecimalComma, SpaceGroupedThousands, ForeignOrdinal])
+def test_a_text_with_a_match_has_what_the_quick_test_needs(rule: type) -> None:
+    for text in EDGE_CASES:
+        assert not rule.PATTERN.search(text) or rule.NEEDED.search(text), text
+
+    @settings(max_examples=600, deadline=None)
+    @given(AROUND_NUMBERS[rule])
+    def check(text: str) -> None:
+        if rule.PATTERN.search(text):
+            assert rule.NEEDED.search(text)
+
+    check()
+
+
+# The pattern NU003 used, which regex tried at every offset of a text with a “%”.
+PERCENT_AFTER_SPACE = regex.compile(r"(?<=\d)(?P<gap>[^\S\r\n]+)%")
+
+
+@settings(max_examples=400, deadline=None)
+@given(AROUND_NUMBERS[SpaceBeforePercent])
+def test_space_before_percent_matches_as_it_did(text: str) -> None:
+    now = [(m.start("gap"), m.end()) for m in SpaceBeforePercent.PATTERN.finditer(text)]
+    assert now == [(m.start("gap"), m.end()) for m in PERCENT_AFTER_SPACE.finditer(text)]
+
+
+def test_space_before_percent_has_its_trigger() -> None:
+    rule = SpaceBeforePercent()
+    text = "Inflation reached 8,4 % and 9 \xa0%."
+    assert list(rule.check(Document(text)))
+    assert any(fold(t) in fold(text) for t in rule.triggers)
+    for sample in (text, "Inflation reached 8 per cent."):
+        filtered = lint_document(Document(sample), [rule])
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(engine, "may_match", lambda doc, triggers: True)
+            assert lint_document(Document(sample), [rule]) == filtered
 
 
 # -- documentation ----------------------------------------------------------------

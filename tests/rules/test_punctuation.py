@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import inspect
+from collections.abc import Iterable
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from lintnews import engine
 from lintnews.document import Document
+from lintnews.engine import lint_document
 from lintnews.fixer import apply_edits
 from lintnews.markdown import markdown_regions
+from lintnews.prefilter import fold
 from lintnews.rule import Rule
 from lintnews.rules import punctuation
+from lintnews.rules._candidates import finditer
 from lintnews.rules.punctuation import (
     CapitalAfterComma,
     DoubledPeriod,
@@ -396,6 +404,81 @@ def test_capital_after_comma_fix_lowercases_only_the_first_letter() -> None:
     text = "were “liquidated”, While 18 police and national guard members were killed."
     expected = "were “liquidated”, while 18 police and national guard members were killed."
     assert apply_fixes(text, [CapitalAfterComma()]) == expected
+
+
+# -- the fast paths find what the patterns find ----------------------------------
+
+
+def texts(*pieces: str) -> st.SearchStrategy[str]:
+    """Texts made of ``pieces``: few, so that they meet in every order."""
+    return st.lists(st.sampled_from(pieces), max_size=24).map("".join)
+
+
+SPACES = (" ", "\xa0", "\u2009", "\t", "\x1c", "\u2028", "\n", "\r\n")
+AROUND_PERIODS = texts(*SPACES, ".", ",", "…", "a.", "U.S.", "w", "é", "“w", "‘a", ")", "1.")
+AROUND_COMMAS = texts(*SPACES, ",", "”", ")", "“", "a", "While", "But", "but", "\u212aiedy")
+AROUND_MARKS = texts(*SPACES, ".", ",", ";", ":", "!", "?", "a", "1", "%", ")", "”", "(", "\u0301")
+LISTED = frozenset({"while", "but", "kiedy"})
+
+
+def spans(matches: Iterable[regex.Match]) -> list[dict[str, object]]:
+    return [m.groupdict() | {"": m.span()} for m in matches]
+
+
+# Matches that slightly narrower start patterns would miss.
+PERIOD_CASES = ["a. .", "a.\u2009\u2009.", "a.\xa0,", "a. , b", "a.\n‘w", "a.\u2028w", "U.S. a"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.sampled_from(PERIOD_CASES), AROUND_PERIODS))
+def test_searching_from_the_starts_finds_every_period_match(text: str) -> None:
+    for rule in (DoubledPeriod, PeriodBeforeComma, SplitSentence):
+        fast = finditer(rule.PATTERN, rule.START, text)
+        assert spans(fast) == spans(rule.PATTERN.finditer(text)), rule.code
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.sampled_from(["said, While", "said,” \u212aiedy"]), AROUND_COMMAS))
+def test_searching_from_the_starts_finds_every_capital_after_a_comma(text: str) -> None:
+    pattern = CapitalAfterComma.PATTERN
+    fast = finditer(pattern, punctuation._comma_capitals(LISTED), text)
+    listed = [m for m in pattern.finditer(text) if m["word"].lower() in LISTED]
+    assert spans(m for m in fast if m["word"].lower() in LISTED) == spans(listed)
+
+
+# The pattern PN004 used to run over the whole text.
+SPACED_MARK = regex.compile(
+    r"(?<=[\p{L}\p{N}\p{M})\]”’\"'%])(?P<gap>[^\S\r\n]+)(?P<mark>[,;:!?]|\.(?![^\S\r\n]*\.))"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.just("a \u2009\xa0, b\u3000; c\x1c: d \u0301! e . . f .)"), AROUND_MARKS))
+def test_spaced_marks_are_what_the_pattern_matches(text: str) -> None:
+    found = list(SpaceBeforePunctuation()._spaced_marks(text))
+    assert found == [m.span() for m in SPACED_MARK.finditer(text)]
+
+
+def test_a_capital_that_lowercases_to_ascii_can_start_a_match() -> None:
+    capitals = punctuation._comma_capitals(frozenset({"kiedy"}))
+    assert capitals.search("they came, \u212aiedy it was dark")  # Kelvin sign
+
+
+def test_parenthesized_ellipsis_has_its_trigger() -> None:
+    rule = ParenthesizedEllipsis()
+    text = "ready to (…) be active and (. . .) more"
+    assert list(rule.check(Document(text)))
+    assert any(fold(t) in fold(text) for t in rule.triggers)
+    assert same_with_and_without_prefilter(rule, text)
+    assert same_with_and_without_prefilter(rule, "ready to … be active")
+
+
+def same_with_and_without_prefilter(rule: Rule, text: str) -> bool:
+    filtered = lint_document(Document(text), [rule])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "may_match", lambda doc, triggers: True)
+        plain = lint_document(Document(text), [rule])
+    return filtered == plain
 
 
 # -- documentation ----------------------------------------------------------------

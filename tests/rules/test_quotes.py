@@ -5,10 +5,15 @@ from __future__ import annotations
 import inspect
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from lintnews import engine
 from lintnews.document import Document
+from lintnews.engine import lint_document
 from lintnews.fixer import apply_edits
 from lintnews.markdown import markdown_regions
+from lintnews.prefilter import fold
 from lintnews.rule import Rule
 from lintnews.rules import quotes
 from lintnews.rules.quotes import (
@@ -80,48 +85,48 @@ def test_scanner_pairs_marks() -> None:
 # -- each rule: fires, near misses, fixes -------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("text", "code", "flagged"),
-    [
-        (
-            "security forces should shoot protesters he called ” bandits and terrorists “.",
-            "QT001",
-            "” bandits and terrorists “",
-        ),
-        ("The ministry denounced the ”occupation“ of the capital.", "QT001", "”occupation“"),
-        (
-            "The Interior Ministry said 26 “armed criminals” were “liquidated“, while 18 died.",
-            "QT002",
-            "“",
-        ),
-        ("Officials spoke of a ‘counter-terrorism operation‘ in Almaty.", "QT002", "‘"),
-        ("The Kazakh equivalent of „shoot to kill“ was not used; “restraint“ was.", "QT002", "“"),
-        (
-            "“Whoever does not surrender will be destroyed. “I gave the order to shoot.”",
-            "QT003",
-            "“",
-        ),
-        (
-            "“What stupidity. What kind of negotiations can you have with criminals?",
-            "QT004",
-            "“",
-        ),
-        ('He called the vote "a farce and left the room.', "QT004", '"'),
-        ("to crack down on what ‘he describes as a revolt fomented abroad.", "QT005", "‘"),
-        (
-            "any action “likely to lay the foundations for it. ‘an appropriation of institutions”.",
-            "QT005",
-            "‘",
-        ),
-        ("“It will be done soon, ”he said.", "QT006", " ”"),
-        ("“Those who do not surrender will be eliminated, ”Tokayev added.", "QT006", " ”"),
-        ("“It is clearly planned. Our government has relaxed a bit. ”", "QT006", " ”"),
-        ("adding that “the operations would continue until the end. “", "QT006", " “"),
-        ("“We will restore order,”he said on Friday.", "QT006", "”"),
-        ("He called them “ bandits and terrorists” in the address.", "QT006", "“ "),
-        ("‘We will not negotiate, ’he said in a televised address.", "QT006", " ’"),
-    ],
-)
+DAMAGED = [
+    (
+        "security forces should shoot protesters he called ” bandits and terrorists “.",
+        "QT001",
+        "” bandits and terrorists “",
+    ),
+    ("The ministry denounced the ”occupation“ of the capital.", "QT001", "”occupation“"),
+    (
+        "The Interior Ministry said 26 “armed criminals” were “liquidated“, while 18 died.",
+        "QT002",
+        "“",
+    ),
+    ("Officials spoke of a ‘counter-terrorism operation‘ in Almaty.", "QT002", "‘"),
+    ("The Kazakh equivalent of „shoot to kill“ was not used; “restraint“ was.", "QT002", "“"),
+    (
+        "“Whoever does not surrender will be destroyed. “I gave the order to shoot.”",
+        "QT003",
+        "“",
+    ),
+    (
+        "“What stupidity. What kind of negotiations can you have with criminals?",
+        "QT004",
+        "“",
+    ),
+    ('He called the vote "a farce and left the room.', "QT004", '"'),
+    ("to crack down on what ‘he describes as a revolt fomented abroad.", "QT005", "‘"),
+    (
+        "any action “likely to lay the foundations for it. ‘an appropriation of institutions”.",
+        "QT005",
+        "‘",
+    ),
+    ("“It will be done soon, ”he said.", "QT006", " ”"),
+    ("“Those who do not surrender will be eliminated, ”Tokayev added.", "QT006", " ”"),
+    ("“It is clearly planned. Our government has relaxed a bit. ”", "QT006", " ”"),
+    ("adding that “the operations would continue until the end. “", "QT006", " “"),
+    ("“We will restore order,”he said on Friday.", "QT006", "”"),
+    ("He called them “ bandits and terrorists” in the address.", "QT006", "“ "),
+    ("‘We will not negotiate, ’he said in a televised address.", "QT006", " ’"),
+]
+
+
+@pytest.mark.parametrize(("text", "code", "flagged"), DAMAGED)
 def test_rule_fires_on_damaged_quotes(text: str, code: str, flagged: str) -> None:
     assert found(text) == [(code, flagged)]
 
@@ -174,6 +179,41 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_news_is_left_alone(text: str) -> None:
     assert found(text) == []
+
+
+# -- triggers -------------------------------------------------------------------
+
+
+def linted(text: str, kind: str = "text", *, prefilter: bool = True) -> list:
+    prose = markdown_regions(text)[0] if kind == "markdown" else None
+    with pytest.MonkeyPatch.context() as patch:
+        if not prefilter:
+            patch.setattr(engine, "may_match", lambda doc, triggers: True)
+        return lint_document(Document(text, kind=kind, prose=prose), RULES)
+
+
+@pytest.mark.parametrize(("text", "code", "flagged"), DAMAGED)
+def test_a_damaged_text_holds_a_trigger_of_its_rule(text: str, code: str, flagged: str) -> None:
+    rule = next(rule for rule in RULES if rule.code == code)
+    assert any(fold(trigger) in fold(text) for trigger in rule.triggers)
+    assert linted(text) == linted(text, prefilter=False)
+
+
+@pytest.mark.parametrize("text", [*CLEAN, "No quotation mark at all.", "Only an inch: 5'."])
+def test_clean_texts_give_the_same_with_and_without_prefilter(text: str) -> None:
+    assert linted(text) == linted(text, prefilter=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"“”„\"‘’‚'", " ", "\n", "\n\n", "a", "’s", ", ", ". ", "`x`"]),
+        max_size=24,
+    ).map("".join),
+    st.sampled_from(["text", "markdown"]),
+)
+def test_quote_soup_gives_the_same_with_and_without_prefilter(text: str, kind: str) -> None:
+    assert linted(text, kind) == linted(text, kind, prefilter=False)
 
 
 def test_quotation_run_over_paragraphs_is_fine() -> None:
