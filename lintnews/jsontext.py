@@ -12,7 +12,8 @@ which the two agree to the byte (floats they would write differently).
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 try:
     import orjson
@@ -30,3 +31,18 @@ def indented(value: Any) -> str:
         except (orjson.JSONEncodeError, TypeError):
             pass
     return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def write_indented_list(items: Iterable[Any], stream: TextIO) -> None:
+    """Write ``indented(list(items))`` item by item, never holding the whole text.
+
+    A run's report can hold hundreds of thousands of records: building it as
+    one string would hold it twice over. JSON strings carry no raw line
+    breaks, so an item's text is indented one level by indenting its lines.
+    """
+    separator = "[\n  "
+    for item in items:
+        stream.write(separator)
+        stream.write(indented(item).replace("\n", "\n  "))
+        separator = ",\n  "
+    stream.write("[]" if separator == "[\n  " else "\n]")

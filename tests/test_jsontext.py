@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -44,3 +45,10 @@ def test_without_orjson(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(jsontext, "orjson", None)
     value = {"code": "PN001", "location": {"row": 3, "column": 14}}
     assert jsontext.indented(value) == standard(value)
+
+
+@given(st.lists(VALUES, max_size=5))
+def test_a_list_written_item_by_item_is_the_same_text(items: list[object]) -> None:
+    stream = io.StringIO()
+    jsontext.write_indented_list(iter(items), stream)
+    assert stream.getvalue() == standard(items)

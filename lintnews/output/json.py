@@ -13,13 +13,14 @@ from typing import Any, TextIO
 
 from lintnews.diagnostics import Diagnostic, Fix, Span
 from lintnews.document import LineIndex
-from lintnews.jsontext import indented
+from lintnews.jsontext import write_indented_list
 from lintnews.output import Report
 from lintnews.results import FileResult
 
 
 def render(report: Report, stream: TextIO) -> None:
-    stream.write(indented(list(records(report))) + "\n")
+    write_indented_list(records(report), stream)
+    stream.write("\n")
 
 
 def records(report: Report) -> Iterator[dict[str, Any]]:
