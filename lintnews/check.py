@@ -43,6 +43,7 @@ class CheckRequest:
     config: Path | None = None
     isolated: bool = False
     force_exclude: bool = False
+    follow_links: bool = False
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
@@ -67,6 +68,7 @@ def run_check(request: CheckRequest) -> int:
         config_path=request.config,
         isolated=request.isolated,
         force_exclude=request.force_exclude,
+        follow_links=request.follow_links,
         stdin_filename=request.stdin_filename,
         jobs=request.jobs,
         cache=request.cache and not request.uses_stdin,
@@ -245,14 +247,20 @@ def _diff_name(path: str, stdin_filename: str | None) -> str:
 
 @contextlib.contextmanager
 def _open_output(path: Path | None, *, machine: bool = False) -> Iterator[TextIO]:
-    """The report's stream; machine-readable formats are UTF-8 whatever the locale."""
+    """The report's stream; machine-readable formats are UTF-8 whatever the locale.
+
+    A file name that is not valid UTF-8 is written back as the bytes it was
+    (``surrogateescape``), not a crash in the middle of the report.
+    """
     if path is None:
-        if machine and hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(encoding="utf-8")
+        if hasattr(sys.stdout, "reconfigure"):
+            if machine:
+                sys.stdout.reconfigure(encoding="utf-8")
+            sys.stdout.reconfigure(errors="surrogateescape")
         yield sys.stdout
         return
     try:
-        handle = path.open("w", encoding="utf-8")
+        handle = path.open("w", encoding="utf-8", errors="surrogateescape")
     except OSError as error:
         raise UsageError(f"cannot write {path}: {error.strerror}") from None
     with handle:

@@ -173,6 +173,13 @@ def check(
     force_exclude: Annotated[
         bool, typer.Option(help="Apply excludes to files named on the command line too.")
     ] = False,
+    follow_links: Annotated[
+        bool,
+        typer.Option(
+            "--follow-links",
+            help="Lint files that symbolic links in a folder point to outside it.",
+        ),
+    ] = False,
     fix: Annotated[bool, typer.Option("--fix", help="Apply the safe fixes.")] = False,
     unsafe_fixes: Annotated[
         bool,
@@ -235,6 +242,7 @@ def check(
             config=config,
             isolated=isolated,
             force_exclude=force_exclude,
+            follow_links=follow_links,
             fix=fix,
             unsafe_fixes=unsafe_fixes,
             diff=diff,

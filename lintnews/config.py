@@ -34,7 +34,15 @@ DEFAULT_EXCLUDE = (
 )
 
 LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "rule-packs")
-KNOWN_KEYS = (*LIST_KEYS, "per-file-ignores", "rule-options", "pattern-timeout")
+KNOWN_KEYS = (
+    *LIST_KEYS,
+    "per-file-ignores",
+    "rule-options",
+    "pattern-timeout",
+    "file-timeout",
+)
+#: Seconds one file may take before the rest of its rules are skipped (LN002).
+DEFAULT_FILE_TIMEOUT = 10.0
 
 
 class ConfigError(Exception):
@@ -56,6 +64,7 @@ class Config:
     rule_packs: tuple[Path, ...] = ()
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     pattern_timeout: float | None = None
+    file_timeout: float = DEFAULT_FILE_TIMEOUT
 
     @property
     def excludes(self) -> tuple[str, ...]:
@@ -138,11 +147,14 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
     options = table.get("rule-options", {})
     if not isinstance(options, dict) or not all(isinstance(v, dict) for v in options.values()):
         raise fail("rule-options", "must be a table of tables, like [rule-options.PN001]")
-    timeout = table.get("pattern-timeout")
-    if timeout is not None and (
-        isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0
-    ):
-        raise fail("pattern-timeout", "must be a positive number of seconds")
+    seconds = {}
+    for key in ("pattern-timeout", "file-timeout"):
+        value = table.get(key)
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int | float) or value <= 0
+        ):
+            raise fail(key, "must be a positive number of seconds")
+        seconds[key] = None if value is None else float(value)
     root = path.parent
     return Config(
         path=path,
@@ -157,7 +169,8 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         extend_exclude=values.get("extend-exclude", ()),
         rule_packs=tuple((root / p).resolve() for p in values.get("rule-packs", ())),
         rule_options=tuple((code.upper(), tuple(opts.items())) for code, opts in options.items()),
-        pattern_timeout=float(timeout) if timeout is not None else None,
+        pattern_timeout=seconds["pattern-timeout"],
+        file_timeout=seconds["file-timeout"] or DEFAULT_FILE_TIMEOUT,
     )
 
 

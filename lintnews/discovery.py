@@ -16,10 +16,11 @@ from lintnews.loader import ARTICLE_SUFFIXES
 
 @dataclass(frozen=True)
 class MissingPath:
-    """A path given on the command line that does not exist."""
+    """A path not linted: given but missing (an error), or skipped on the way (a note)."""
 
     path: str
     reason: str
+    level: str = "error"
 
 
 def is_excluded(path: Path, config: Config) -> bool:
@@ -73,6 +74,7 @@ def discover(
     config_for: Callable[[Path], Config],
     *,
     force_exclude: bool = False,
+    follow_links: bool = False,
 ) -> tuple[list[Path], list[MissingPath]]:
     """Article files under ``paths`` in a stable order, and paths that do not exist.
 
@@ -85,6 +87,10 @@ def discover(
     for path in paths:
         if path.is_dir():
             for file in _walk(path, config_for):
+                if not follow_links and _links_outside(file, path):
+                    reason = "symbolic link to outside the folder: not followed (--follow-links)"
+                    missing.append(MissingPath(str(file), reason, "note"))
+                    continue
                 found.setdefault(file, None)
         elif path.exists():
             if not (force_exclude and is_excluded(path, config_for(path.parent))):
@@ -93,6 +99,17 @@ def discover(
             reason = "broken symbolic link" if path.is_symlink() else "no such file or directory"
             missing.append(MissingPath(str(path), reason))
     return list(found), missing
+
+
+def _links_outside(file: Path, root: Path) -> bool:
+    """Whether ``file`` is a symbolic link whose target lies outside ``root``."""
+    if not os.path.islink(file):
+        return False
+    target, base = os.path.realpath(file), os.path.realpath(root)
+    try:
+        return os.path.commonpath([target, base]) != base
+    except ValueError:  # another drive
+        return True
 
 
 def _walk(root: Path, config_for: Callable[[Path], Config]) -> Iterator[Path]:

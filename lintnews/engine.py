@@ -20,6 +20,7 @@ from fnmatch import fnmatch
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lintnews.budget import Budget, BudgetExceeded
 from lintnews.config import Config, ConfigError, find_config_file, load_config
 from lintnews.diagnostics import Diagnostic
 from lintnews.discovery import discover, is_excluded, relative_path
@@ -37,7 +38,7 @@ from lintnews.prefilter import may_match, triggers_for
 from lintnews.registry import Registry
 from lintnews.results import STDIN, FileResult, Problem, RunOptions, RunResult
 from lintnews.rule import CorpusRule, Rule, RuleDefinitionError
-from lintnews.rules.runtime import RuleTimeout
+from lintnews.rules.runtime import FileTimeout, RuleTimeout
 from lintnews.selection import Selection, SelectionError, matches
 from lintnews.writer import digest
 
@@ -47,6 +48,11 @@ if TYPE_CHECKING:
 
 class InternalError(Exception):
     """A rule raised an unexpected exception."""
+
+
+FILE_TIMEOUT = FileTimeout()
+# Corpus rules speak once every file is in; the LN rules are the engine's own notes.
+_NOT_RUN_HERE = (CorpusRule, RuleTimeout, FileTimeout)
 
 
 class RuleSet:
@@ -116,23 +122,42 @@ class RuleSet:
 
 
 def lint_document(
-    doc: Document, rules: Sequence[Rule], timeout_rule: Rule | None = None
+    doc: Document,
+    rules: Sequence[Rule],
+    timeout_rule: Rule | None = None,
+    budget: Budget | None = None,
 ) -> list[Diagnostic]:
-    """Every diagnostic the per-document rules find in ``doc``, in text order."""
+    """Every diagnostic the per-document rules find in ``doc``, in text order.
+
+    With a ``budget``, the rules not yet run when it is spent are skipped and
+    named in one LN002 diagnostic.
+    """
     found: list[Diagnostic] = []
-    for rule in rules:
-        if isinstance(rule, CorpusRule) or not may_match(doc, folded_triggers(rule)):
-            continue
-        try:
-            produced = list(rule.check(doc))
-        except TimeoutError:
-            if isinstance(timeout_rule, RuleTimeout):
-                found.append(timeout_rule.timeout_diagnostic(doc, rule, _timeout_of(rule)))
-            continue
-        except Exception as error:
-            raise InternalError(f"rule {rule.code} ({rule.name}) failed: {error!r}") from error
-        found.extend(d for d in produced if _reportable(doc, d))
+    pending = [rule for rule in rules if not isinstance(rule, _NOT_RUN_HERE)]
+    done = 0
+    try:
+        for rule in pending:
+            if budget is not None and budget.expired():
+                raise BudgetExceeded
+            if may_match(doc, folded_triggers(rule)):
+                found.extend(_run(doc, rule, timeout_rule))
+            done += 1
+    except BudgetExceeded:
+        seconds = budget.seconds if budget is not None else 0.0
+        found.append(FILE_TIMEOUT.budget_diagnostic(doc, pending[done:], seconds or 0.0))
     return sorted(found, key=_position)
+
+
+def _run(doc: Document, rule: Rule, timeout_rule: Rule | None) -> list[Diagnostic]:
+    try:
+        produced = list(rule.check(doc))
+    except TimeoutError:
+        if isinstance(timeout_rule, RuleTimeout):
+            return [timeout_rule.timeout_diagnostic(doc, rule, _timeout_of(rule))]
+        return []
+    except Exception as error:
+        raise InternalError(f"rule {rule.code} ({rule.name}) failed: {error!r}") from error
+    return [d for d in produced if _reportable(doc, d)]
 
 
 @functools.cache
@@ -224,10 +249,13 @@ class Runner:
             self._lint_stdin(stdin, result)
         else:
             files, missing = discover(
-                paths, self.config_for, force_exclude=self.options.force_exclude
+                paths,
+                self.config_for,
+                force_exclude=self.options.force_exclude,
+                follow_links=self.options.follow_links,
             )
             for item in missing:
-                result.problems.append(Problem(item.path, item.reason))
+                result.problems.append(Problem(item.path, item.reason, item.level))
             self._lint_files(files, result)
         self._report_corpus(result)
         result.files.sort(key=lambda f: f.path)
@@ -303,7 +331,9 @@ class Runner:
         doc.source_digest = digest(data)
         collected = self._check(doc, path, config, result)
         # A timeout depends on the machine's load, not on the file: not kept.
-        timed_out = any(d.code == RuleTimeout.code for d in result.files[-1].diagnostics)
+        timed_out = any(
+            d.code in (RuleTimeout.code, FileTimeout.code) for d in result.files[-1].diagnostics
+        )
         if key is not None and not timed_out:
             self._store(key, result.files[-1], collected)
 
@@ -313,12 +343,15 @@ class Runner:
         """Lint one document into ``result``; returns what corpus rules collected."""
         rule_set = self.rule_set(config)
         rules = rule_set.for_path(path)
-        diagnostics = lint_document(doc, rules, rule_set.timeout_rule)
-        collected = {}
-        for rule in rules:
-            if isinstance(rule, CorpusRule):
-                self._corpus_rules.setdefault(rule.code, rule)
-                collected[rule.code] = self._collected[rule.code][doc.path] = rule.collect(doc)
+        budget = Budget(config.file_timeout)
+        diagnostics: list[Diagnostic] = []
+        collected: dict[str, Any] = {}
+        try:
+            with budget.interrupting():
+                diagnostics = lint_document(doc, rules, rule_set.timeout_rule, budget)
+                collected = self._collect(doc, rules, budget)
+        except BudgetExceeded:  # the timer fired between two steps
+            pass
         keep = self.options.keep_text
         result.files.append(
             FileResult(
@@ -334,6 +367,20 @@ class Runner:
                 lossy=doc.decode_error is not None,
             )
         )
+        return collected
+
+    def _collect(self, doc: Document, rules: Sequence[Rule], budget: Budget) -> dict[str, Any]:
+        """What corpus rules keep of ``doc``; nothing once the file's budget is spent."""
+        collected: dict[str, Any] = {}
+        for rule in rules:
+            if not isinstance(rule, CorpusRule) or budget.expired():
+                continue
+            try:
+                value = rule.collect(doc)
+            except BudgetExceeded:
+                break
+            self._corpus_rules.setdefault(rule.code, rule)
+            collected[rule.code] = self._collected[rule.code][doc.path] = value
         return collected
 
     # -- cache ------------------------------------------------------------

@@ -12,6 +12,7 @@ which the two agree to the byte (floats they would write differently).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, TextIO
 
@@ -23,6 +24,10 @@ except (
     orjson = None
 
 
+# A lone surrogate stands for a byte that was not UTF-8 (in a file name, say).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def indented(value: Any) -> str:
     """``value`` as JSON with two-space indentation, non-ASCII kept, no final newline."""
     if orjson is not None:
@@ -30,7 +35,23 @@ def indented(value: Any) -> str:
             return orjson.dumps(value, option=orjson.OPT_INDENT_2).decode("utf-8")
         except (orjson.JSONEncodeError, TypeError):
             pass
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    return _escape_surrogates(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def compact(value: Any) -> str:
+    """``value`` as JSON on one line, as ``json.dumps`` writes it, non-ASCII kept."""
+    return _escape_surrogates(json.dumps(value, ensure_ascii=False))
+
+
+def _escape_surrogates(text: str) -> str:
+    """Lone surrogates as ``\\udcff`` escapes, so that the text encodes as UTF-8.
+
+    They occur only inside JSON strings, where the escape is valid JSON and
+    reads back as the same string (``os.fsencode`` then gives the bytes).
+    """
+    if not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def write_indented_list(items: Iterable[Any], stream: TextIO) -> None:

@@ -67,6 +67,8 @@ class RunOptions:
     config_path: Path | None = None
     isolated: bool = False
     force_exclude: bool = False
+    #: Lint files that links found in a folder point to outside it.
+    follow_links: bool = False
     stdin_filename: str | None = None
     keep_text: bool = False
     #: Worker processes; 1 lints in this process. None means all cores.

@@ -114,6 +114,8 @@ def test_rule_packs_are_loaded_relative_to_the_config(tmp_path: Path) -> None:
         ('select = "PN"\n', r"lintnews\.toml:1: select: must be a list of strings"),
         ("select = [\n", r"lintnews\.toml: invalid TOML"),
         ("pattern-timeout = -1\n", r"lintnews\.toml:1: pattern-timeout: must be a positive"),
+        ('file-timeout = "10"\n', r"lintnews\.toml:1: file-timeout: must be a positive"),
+        ("file-timeout = true\n", r"lintnews\.toml:1: file-timeout: must be a positive"),
     ],
 )
 def test_malformed_config_names_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
@@ -148,3 +150,10 @@ def test_tool_table_errors_name_the_prefix(tmp_path: Path) -> None:
         ConfigError, match=r"pyproject\.toml:2: tool\.lintnews\.exclud: unknown key"
     ):
         load_config(tmp_path / "pyproject.toml")
+
+
+def test_file_timeout(tmp_path: Path) -> None:
+    (tmp_path / "lintnews.toml").write_text("file-timeout = 2.5\n", encoding="utf-8")
+    assert load_config(tmp_path / "lintnews.toml").file_timeout == 2.5
+    (tmp_path / "lintnews.toml").write_text("", encoding="utf-8")
+    assert load_config(tmp_path / "lintnews.toml").file_timeout == 10.0

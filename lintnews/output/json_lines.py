@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
+from lintnews.jsontext import compact
 from lintnews.output import Report
 from lintnews.output.json import records
 
 
 def render(report: Report, stream: TextIO) -> None:
     for item in records(report):
-        stream.write(json.dumps(item, ensure_ascii=False))
+        stream.write(compact(item))
         stream.write("\n")

@@ -224,7 +224,9 @@ def artifact_location(path: str, root: Path) -> JSON:
         relative = os.pardir
     if relative == os.pardir or relative.startswith(os.pardir + os.sep):
         return {"uri": Path(absolute).as_uri()}
-    return {"uri": quote(PurePath(relative).as_posix(), safe="/"), "uriBaseId": SRCROOT}
+    # Quoting the bytes gives an undecodable name its own %XX escapes.
+    uri = quote(os.fsencode(PurePath(relative).as_posix()), safe="/")
+    return {"uri": uri, "uriBaseId": SRCROOT}
 
 
 def _directory_uri(root: Path) -> str:

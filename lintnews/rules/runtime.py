@@ -44,3 +44,42 @@ class RuleTimeout(Rule):
             "for this file; its pattern may backtrack catastrophically"
         )
         return self.diagnostic(Span(0, min(1, len(doc.text))), message)
+
+
+class FileTimeout(Rule):
+    """## What it does
+    Reports that lintnews stopped checking a file because it ran past its
+    time budget (`file-timeout`, ten seconds unless configured), and names
+    the rules that did not run on it.
+
+    ## Why is this bad?
+    An article takes milliseconds. A file that takes seconds is not an
+    article: a 50 MB line of scraped text, a million-line dump. lintnews
+    gives it its budget, reports what it found so far and which rules it
+    skipped, and goes on with the other files, so one such file cannot stall
+    a run over an archive.
+
+    ## Example
+    A 50 MB export with no line breaks, in a folder of articles.
+
+    Use instead: split the export into articles, or raise `file-timeout` in
+    the configuration for the folder that holds such files.
+    """
+
+    code = "LN002"
+    name = "file-timeout"
+    summary = "A file ran past its time budget; some rules were skipped"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        # The engine reports an exhausted budget itself; see budget_diagnostic.
+        return iter(())
+
+    def budget_diagnostic(self, doc: Document, skipped: list[Rule], seconds: float) -> Diagnostic:
+        codes = [rule.code for rule in skipped]
+        shown = ", ".join(codes[:12]) + (f" and {len(codes) - 12} more" if len(codes) > 12 else "")
+        message = (
+            f"Stopped after the file's time budget of {seconds:g} s (file-timeout): "
+            f"{len(codes)} rule{'s' if len(codes) != 1 else ''} not run on this file ({shown})"
+        )
+        return self.diagnostic(Span(0, min(1, len(doc.text))), message)
