@@ -6,7 +6,6 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 from typing import Any
 
 import regex
@@ -14,6 +13,7 @@ import regex
 from lintnews import prefilter
 from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from lintnews.document import Document
+from lintnews.patterns import LazyPattern
 from lintnews.rule import CorpusRule, Option, Rule
 
 DEFAULT_TIMEOUT = 1.0
@@ -65,27 +65,6 @@ def phrase_pattern(phrase: str) -> str:
     if not words:
         raise ValueError("a phrase may not be empty")
     return rf"{_HORIZONTAL_SPACE}+".join(regex.escape(word) for word in words)
-
-
-class LazyPattern:
-    """A pattern compiled the first time a document needs it.
-
-    Compiling the built-in packs takes longer than linting an article with
-    them; a rule whose triggers are absent from every document never pays it.
-    """
-
-    def __init__(self, source: str, flags: int) -> None:
-        self.pattern = source
-        self.flags = flags
-
-    @cached_property
-    def compiled(self) -> Any:
-        return regex.compile(self.pattern, self.flags)
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__") or name in ("pattern", "flags", "compiled"):
-            raise AttributeError(name)
-        return getattr(self.compiled, name)
 
 
 def phrase_triggers(phrases: Iterable[str]) -> frozenset[str] | None:

@@ -16,6 +16,7 @@ import regex
 from lintnews.diagnostics import Span
 from lintnews.packs.data import string_set
 from lintnews.packs.kinds import phrase_pattern
+from lintnews.patterns import LazyPattern
 from lintnews.rules._hints import lines_holding
 
 DATA = "captions-credits"
@@ -50,11 +51,11 @@ _CHAIN = rf"{_PART}(?:(?:{H}*/{H}*{_PART})+(?:{H}+via{H}+{_AGENCY})?|{H}+via{H}+
 _LEAD = rf"(?:(?<=^{H}*)|(?<=[.!?…\"”’)\]]{H}*)|(?<=[\[(]{H}*))"
 _TO_END = rf"(?={H}*(?:$|[\])]))"
 
-AGENCY = regex.compile(_AGENCY)
-SERVICE = regex.compile(rf"{H}*(?:{_SERVICE}){H}*")
+AGENCY = LazyPattern(_AGENCY)
+SERVICE = LazyPattern(rf"{H}*(?:{_SERVICE}){H}*")
 PERSON = regex.compile(rf"{_PERSON}[.,]?")
-CREDIT_WORD = regex.compile(_CREDIT_WORD)
-LABELLED = regex.compile(
+CREDIT_WORD = LazyPattern(_CREDIT_WORD)
+LABELLED = LazyPattern(
     rf"{_LEAD}(?:{alternation('credit-labels')})(?:{H}*:|{H}+by(?={H}))"
     rf"{H}*(?P<content>[^\r\n\[\]()]{{1,150}}?){_TO_END}",
     regex.MULTILINE,
@@ -64,7 +65,7 @@ BRACKETED = regex.compile(r"\[(?P<square>[^\[\]\r\n]{2,200})\]|\((?P<round>[^()\
 # the engine finds far faster than the choice of two.
 _SQUARE = regex.compile(r"\[(?P<square>[^\[\]\r\n]{2,200})\]")
 _ROUND = regex.compile(r"\((?P<round>[^()\r\n]{2,200})\)")
-SOURCE_LINE = regex.compile(
+SOURCE_LINE = LazyPattern(
     rf"{_LEAD}(?:{alternation('source-labels')})(?:{H}*[,:]{H}*|{H}+)"
     rf"[^\r\n\[\]]{{1,100}}?(?={H}*$|(?:{alternation('caption-labels')})[,:{H}])",
     regex.MULTILINE,
@@ -94,7 +95,7 @@ _LABEL_HINTS = (
     re.compile("|".join(map(re.escape, sorted(_first_words("credit-labels", "source-labels"))))),
 )
 # The first line of a text, when SERVICE matches it whole.
-_FIRST_SERVICE_LINE = regex.compile(rf"{SERVICE.pattern}(?=\n|\Z)")
+_FIRST_SERVICE_LINE = LazyPattern(rf"{SERVICE.pattern}(?=\n|\Z)")
 # Every other line that SERVICE matches whole follows a line feed and spaces
 # with a service's first word (the standard library's \s takes in every
 # space that regex's does).
