@@ -401,6 +401,8 @@ def _repeated(items: list[str]) -> list[str]:
 
 def _trimmed(doc: Document, span: Span) -> Span:
     text = doc.slice(span)
+    if not text.strip():  # str.strip takes \x1c-\x1f, which regex's \s does not split at
+        return Span(span.start, span.start)
     start = span.start + len(text) - len(text.lstrip())
     return Span(start, span.start + len(text.rstrip()))
 
