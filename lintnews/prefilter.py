@@ -150,3 +150,79 @@ def _best(requirements: list[frozenset[str]]) -> frozenset[str] | None:
 
     useful = [r for r in requirements if score(r)[0] >= _USEFUL_LENGTH]
     return max(useful, key=score) if useful else None
+
+
+#: In a set of openings, stands for any decimal digit (``\d``).
+DIGIT = "\\d"
+#: Openings are compared on their first characters only.
+OPENING_LENGTH = 24
+
+
+def openings(pattern: str) -> frozenset[str] | None:
+    """Folded strings one of which every match of ``pattern`` begins with, or None.
+
+    Whole-line rules use them to try their pattern only on the lines that
+    begin (after Markdown markup) with one. :data:`DIGIT` stands for any
+    digit. None when some match may begin otherwise (a class such as
+    ``[A-Z]``, a pattern the standard parser cannot read).
+    """
+    pattern = _PROPERTY.sub(r"\1\\d", pattern)
+    if _REGEX_ONLY_SYNTAX.search(pattern):
+        return None
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+
+        found = _openings(list(parser.parse(pattern)), 0)
+    except Exception:  # any failure only means "no pre-filter"
+        return None
+    if not found or "" in found:
+        return None
+    return frozenset(opening[:OPENING_LENGTH] for opening in found)
+
+
+def _openings(sequence: list[Any], at: int) -> set[str] | None:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    while at < len(sequence) and (
+        sequence[at][0] is c.AT or (sequence[at][0] is c.ASSERT and sequence[at][1][0] < 0)
+    ):
+        at += 1  # anchors and lookbehinds take no text
+    if at == len(sequence):
+        return None  # the rest may match the empty string
+    op, value = sequence[at]
+    if op is c.LITERAL:
+        run = []
+        while at < len(sequence) and sequence[at][0] is c.LITERAL:
+            run.append(chr(sequence[at][1]))
+            at += 1
+        return {fold("".join(run))}
+    if op is c.SUBPATTERN:
+        return _openings(list(value[-1]), 0)
+    if op is c.ASSERT:  # a lookahead: the match begins as it does
+        return _openings(list(value[1]), 0)
+    if op is c.BRANCH:
+        branches = [_openings(list(branch), 0) for branch in value[1]]
+        return None if None in branches else set().union(*branches)  # type: ignore[arg-type]
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        inner = _openings(list(value[2]), 0)
+        if inner is None or value[0] >= 1:
+            return inner
+        rest = _openings(sequence, at + 1)
+        return None if rest is None else inner | rest
+    if op is c.IN:
+        return _class_openings(value)
+    return None
+
+
+def _class_openings(items: list[Any]) -> set[str] | None:
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    found: set[str] = set()
+    for op, value in items:
+        if op is c.LITERAL:
+            found.add(fold(chr(value)))
+        elif op is c.CATEGORY and value is c.CATEGORY_DIGIT:
+            found.add(DIGIT)
+        else:
+            return None
+    return found

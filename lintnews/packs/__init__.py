@@ -26,12 +26,8 @@ from typing import Any
 import regex
 
 from lintnews.diagnostics import Severity
-from lintnews.packs.kinds import (
-    ConsistencyRule,
-    ExistenceRule,
-    PackRuleSpec,
-    SubstitutionRule,
-)
+from lintnews.packs.consistency import ConsistencyRule
+from lintnews.packs.kinds import ExistenceRule, PackRuleSpec, SubstitutionRule
 from lintnews.rule import CODE_PATTERN, NAME_PATTERN, Rule, RuleDefinitionError
 
 

@@ -1,11 +1,11 @@
-"""The rule kinds a TOML pack can declare: existence, substitution, consistency."""
+"""The rule kinds a TOML pack can declare: existence and substitution (see consistency.py)."""
 
 from __future__ import annotations
 
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -13,8 +13,9 @@ import regex
 from lintnews import prefilter
 from lintnews.diagnostics import Applicability, Diagnostic, Edit, Fix, Severity, Span
 from lintnews.document import Document
+from lintnews.packs.lines import Openings, line_heads, line_starts
 from lintnews.patterns import LazyPattern
-from lintnews.rule import CorpusRule, Option, Rule
+from lintnews.rule import Option, Rule
 
 DEFAULT_TIMEOUT = 1.0
 
@@ -156,17 +157,25 @@ class PackRule(Rule):
         end = len(doc.masked_text) if endpos is None else endpos
         return pattern.finditer(doc.masked_text, pos, end, timeout=self.timeout)
 
-    def line_matches(self, pattern: Any, doc: Document) -> Iterator[Any]:
+    def line_matches(
+        self, pattern: Any, doc: Document, openings: Openings | None = None
+    ) -> Iterator[Any]:
         """What :meth:`finditer` finds with a pattern that only matches at line starts.
 
-        The pattern is tried at each line start instead of at every character,
+        The pattern is tried at each line start instead of at every character
+        (only at lines that begin with one of ``openings``, when given),
         within the same time limit for the whole document.
         """
         text = doc.masked_text
-        starts = _line_starts(doc)
+        starts = line_starts(doc)
         if len(starts) * _PER_LINE_MIN_AVERAGE > len(text):
             yield from self.finditer(pattern, doc)
             return
+        if openings is not None:
+            heads = line_heads(doc)
+            starts = [
+                start for start, head in zip(starts, heads, strict=True) if openings.admits(head)
+            ]
         deadline = time.monotonic() + self.timeout
         end = 0
         for start in starts:
@@ -200,6 +209,7 @@ class ExistenceRule(PackRule):
         self.fixable = self.fix_kind is not None
         phrases = string_list(data, "phrases")
         patterns = string_list(data, "patterns")
+        self._alternatives = (phrases, patterns)
         self.pattern = self.compile(
             [*map(phrase_pattern, phrases), *patterns], line=self.scope == "line"
         )
@@ -233,11 +243,26 @@ class ExistenceRule(PackRule):
                 yield Span(*match.span())
             return
         if self.scope == "line":
-            for match in self.line_matches(self.pattern_for(doc, self.pattern), doc):
+            pattern = self.pattern_for(doc, self.pattern)
+            for match in self.line_matches(pattern, doc, self._openings):
                 yield Span(*match.span("hit"))
             return
         for match in self.finditer(self.pattern, doc):
             yield Span(*match.span())
+
+    @cached_property
+    def _openings(self) -> Openings | None:
+        """What every whole-line match begins with: a phrase's first word, a pattern's opening."""
+        phrases, patterns = self._alternatives
+        found = {
+            prefilter.fold(phrase.split()[0])[: prefilter.OPENING_LENGTH] for phrase in phrases
+        }
+        for pattern in patterns:
+            opening = prefilter.openings(pattern)
+            if opening is None:
+                return None
+            found |= opening
+        return Openings(found)
 
     def _fix(self, doc: Document, span: Span, text: str) -> Fix | None:
         if self.fix_kind == "delete-line":
@@ -296,120 +321,3 @@ class SubstitutionRule(PackRule):
             yield self.diagnostic(
                 span, self.format_message(match=text, replacement=replacement), fix=fix
             )
-
-
-class _VariantFinder:
-    """Finds every variant of every consistency group in a document."""
-
-    def __init__(self, rule: PackRule, groups: Any) -> None:
-        if not isinstance(groups, list) or not groups:
-            raise ValueError("'groups' must be a list of lists of variants")
-        for group in groups:
-            if not isinstance(group, list) or len(group) < 2:
-                raise ValueError("each group must list at least two variants")
-            if not all(isinstance(v, str) and v.strip() for v in group):
-                raise ValueError("variants must be non-empty strings")
-        self.rule = rule
-        self.groups: list[list[str]] = groups
-        alternatives = [
-            f"(?P<g{g}v{v}>{phrase_pattern(variant)})"
-            for g, group in enumerate(groups)
-            for v, variant in enumerate(group)
-        ]
-        self.pattern = rule.compile(alternatives)
-        self.triggers = phrase_triggers(v for group in groups for v in group)
-        self.group_names = [(g, v) for g, group in enumerate(groups) for v in range(len(group))]
-
-    def occurrences(self, doc: Document) -> list[tuple[int, int, int, int]]:
-        """(group, variant, start, end) for each occurrence, in text order."""
-        if not prefilter.may_match(doc, self.triggers):
-            return []
-        found = []
-        for match in self.rule.finditer(self.pattern, doc):
-            g, v = next((g, v) for g, v in self.group_names if match.group(f"g{g}v{v}") is not None)
-            found.append((g, v, match.start(), match.end()))
-        return found
-
-    def preferred(self, counts: Counter[tuple[int, int]], group: int) -> int:
-        """The most frequent variant of a group; the first listed on a tie."""
-        variants = range(len(self.groups[group]))
-        return max(variants, key=lambda v: (counts[(group, v)], -v))
-
-
-class DocumentConsistencyRule(PackRule):
-    """Flags a name spelled two ways in one document."""
-
-    def __init__(self, spec: PackRuleSpec) -> None:
-        super().__init__(spec)
-        self.finder = _VariantFinder(self, spec.data.get("groups"))
-        self.triggers = self.finder.triggers
-        self.check_message("match", "preferred", "count")
-
-    def check(self, doc: Document) -> Iterator[Diagnostic]:
-        found = self.finder.occurrences(doc)
-        yield from _minority_diagnostics(self, self.finder, found, found)
-
-
-class CorpusConsistencyRule(CorpusRule, PackRule):
-    """Flags a name spelled two ways across the documents of a run."""
-
-    def __init__(self, spec: PackRuleSpec) -> None:
-        PackRule.__init__(self, spec)
-        self.finder = _VariantFinder(self, spec.data.get("groups"))
-        self.check_message("match", "preferred", "count")
-
-    def check(self, doc: Document) -> Iterable[Diagnostic]:
-        return ()
-
-    def collect(self, doc: Document) -> list[tuple[int, int, int, int]]:
-        return self.finder.occurrences(doc)
-
-    def report(self, collected: Mapping[str, Any]) -> Iterator[tuple[str, Diagnostic]]:
-        everything = [o for found in collected.values() for o in found]
-        for path, found in collected.items():
-            for diagnostic in _minority_diagnostics(self, self.finder, found, everything):
-                yield path, diagnostic
-
-
-def _minority_diagnostics(
-    rule: PackRule,
-    finder: _VariantFinder,
-    found: list[tuple[int, int, int, int]],
-    population: list[tuple[int, int, int, int]],
-) -> Iterator[Diagnostic]:
-    counts = Counter((g, v) for g, v, _, _ in population)
-    used = {(g, v) for g, v, _, _ in population}
-    for g, v, start, end in found:
-        if sum(1 for (gg, _) in used if gg == g) < 2:
-            continue
-        best = finder.preferred(counts, g)
-        if v == best:
-            continue
-        preferred = finder.groups[g][best]
-        yield rule.diagnostic(
-            Span(start, end),
-            rule.format_message(
-                match=finder.groups[g][v],
-                preferred=preferred,
-                count=str(counts[(g, best)]),
-            ),
-        )
-
-
-def ConsistencyRule(spec: PackRuleSpec) -> Rule:  # noqa: N802 - a factory used like a class
-    across = spec.data.get("across", "document")
-    if across == "document":
-        return DocumentConsistencyRule(spec)
-    if across == "corpus":
-        return CorpusConsistencyRule(spec)
-    raise ValueError("across must be 'document' or 'corpus'")
-
-
-def _line_starts(doc: Document) -> list[int]:
-    """Where each line begins: after LF, and after a lone CR where the text has one."""
-
-    def compute(doc: Document) -> list[int]:
-        breaks = r"\r\n?|\n" if doc.has_lone_cr else r"\n"
-        return [0, *(match.end() for match in regex.finditer(breaks, doc.masked_text))]
-
-    return doc.shared("packs.line-starts", compute)

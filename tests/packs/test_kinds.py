@@ -1,4 +1,4 @@
-"""The pack rule kinds: existence, substitution, consistency, and the timeout."""
+"""The pack rule kinds (kinds.py, consistency.py), line scope and the timeout."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from lintnews.document import Document
 from lintnews.engine import lint_document
 from lintnews.packs import kinds, load_pack
-from lintnews.packs.kinds import CorpusConsistencyRule
+from lintnews.packs.consistency import CorpusConsistencyRule
 from lintnews.rules.runtime import RuleTimeout
 
 
