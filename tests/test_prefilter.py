@@ -22,7 +22,15 @@ from lintnews import engine, prefilter
 from lintnews.document import Document
 from lintnews.engine import folded_triggers, lint_document
 from lintnews.loader import document_from_text
-from lintnews.prefilter import fold, may_match, phrase_triggers, required_literals
+from lintnews.packs.kinds import ExistenceRule
+from lintnews.prefilter import (
+    DIGIT,
+    fold,
+    may_match,
+    openings,
+    phrase_triggers,
+    required_literals,
+)
 from lintnews.registry import Registry
 from lintnews.rule import CorpusRule
 
@@ -34,6 +42,8 @@ CORPUS_RULES = [rule for rule in REGISTRY if isinstance(rule, CorpusRule)]
 
 def _without_prefilter(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "may_match", lambda doc, triggers: True)
+    # Whole-line rules then try every line, not only those with an opening word.
+    monkeypatch.setattr(ExistenceRule, "_openings", property(lambda rule: None))
 
 
 def _both_ways(text: str, path: str = "article.txt") -> tuple[list, list]:
@@ -64,6 +74,24 @@ class TestRequiredLiterals:
     )
     def test_literals(self, pattern: str, expected: set[str] | None) -> None:
         found = required_literals(pattern)
+        assert found == (None if expected is None else frozenset(expected))
+
+    @pytest.mark.parametrize(
+        ("pattern", "expected"),
+        [
+            (r"source[^\S\r\n]+link", {"source"}),
+            (r"(?:read|view|see)[^\S\r\n]+more", {"read", "view", "see"}),
+            (r"(?:last[^\S\r\n]+)?updated", {"last", "updated"}),
+            (r"\d+[^\S\r\n]+comments?", {DIGIT}),
+            (r"[Cc]omments?", {"c"}),
+            (r"(?=accept|reject)\w+[^\S\r\n]+cookies", {"accept", "reject"}),
+            (r"(?<=\s)by admin", {"by admin"}),
+            (r"[A-Z]\w+ wrote", None),  # a class of letters: any line may begin so
+            (r"(?:comments)?", None),  # may match nothing
+        ],
+    )
+    def test_openings(self, pattern: str, expected: set[str] | None) -> None:
+        found = openings(pattern)
         assert found == (None if expected is None else frozenset(expected))
 
     def test_a_phrase_is_triggered_by_its_longest_word(self) -> None:
@@ -144,6 +172,14 @@ SENTENCES = [
     "Kassym-Jomart Tokayev met Vladimir Poutine in Almaty.",
     "On the territory of Kazakhstan, a dozen of protesters were detained.",
     "The Ministry of Internal Affairs said. . . nothing.",
+    "## Source link",
+    "> Leave a Reply",
+    "**Read more**",
+    "- Share this:",
+    "  * 12 Comments",
+    "\u0661\u0662 Comments",
+    "_Related posts_",
+    "Posted by admin",
 ]
 ODD_LETTERS = {"i": ["İ", "ı", "I"], "s": ["ſ", "S"], "k": ["K", "K"], "e": ["E", "é"]}
 
