@@ -14,9 +14,9 @@ import json
 import os
 from pathlib import Path
 
-from lintnews.engine import FileResult, RunResult
 from lintnews.fingerprint import VERSION, fingerprints
 from lintnews.jsontext import indented
+from lintnews.results import FileResult, RunResult
 
 FORMAT_VERSION = 1
 

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from lintnews.engine import STDIN, Runner, RunOptions, RunResult, read_stdin
 from lintnews.fixer import FileFix, fix_run, write_fixes
 from lintnews.output import NEEDS_TEXT, Report, render
+from lintnews.results import STDIN, RunOptions, RunResult
+from lintnews.runner import Runner, read_stdin
 from lintnews.selection import Selection
 
 EXIT_CLEAN, EXIT_DIAGNOSTICS, EXIT_ERROR = 0, 1, 2

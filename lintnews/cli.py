@@ -316,7 +316,8 @@ def clean(
 
 
 def _registry_here():
-    from lintnews.engine import Runner, RunOptions
+    from lintnews.results import RunOptions
+    from lintnews.runner import Runner
 
     runner = Runner(RunOptions())
     return runner.registry(runner.config_for(Path.cwd()).rule_packs)

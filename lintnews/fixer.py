@@ -19,8 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintnews.diagnostics import Diagnostic, Edit, Span
-from lintnews.engine import STDIN, FileResult, Runner, RunResult, lint_document
+from lintnews.engine import lint_document
 from lintnews.loader import document_from_text
+from lintnews.results import STDIN, FileResult, RunResult
+from lintnews.runner import Runner
 from lintnews.writer import WriteError, encode, write_atomically
 
 MAX_PASSES = 10

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from lintnews.engine import FileResult, Problem, Runner
+    from lintnews.results import FileResult, Problem
+    from lintnews.runner import Runner
 
 #: What one batch gives back: its files, their problems, and what corpus rules collected.
 Batch = tuple[list["FileResult"], list["Problem"], dict[str, dict[str, Any]]]

@@ -29,8 +29,9 @@ from typing import Any
 
 import pytest
 
-from lintnews.engine import Runner, RunOptions
 from lintnews.loader import ARTICLE_SUFFIXES, read_document
+from lintnews.results import RunOptions
+from lintnews.runner import Runner
 
 ROOT = Path(__file__).resolve().parents[1]
 CLEAN_NEWS = ROOT / "tests" / "fixtures" / "clean_news"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from lintnews.config import ConfigError, find_config_file, load_config
-from lintnews.engine import Runner, RunOptions
+from lintnews.results import RunOptions
+from lintnews.runner import Runner
 
 ARTICLE = "The situation in Almaty remains unsafe. .\n\nSource link\n"
 

@@ -8,9 +8,11 @@ import pytest
 
 from lintnews.diagnostics import Span
 from lintnews.document import Document
-from lintnews.engine import InternalError, Runner, RunOptions, lint_document
+from lintnews.engine import InternalError, lint_document
+from lintnews.results import RunOptions
 from lintnews.rule import Rule
 from lintnews.rules.punctuation import DoubledPeriod
+from lintnews.runner import Runner
 from lintnews.selection import Selection
 
 MARKDOWN = """---

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.engine import Runner
 from lintnews.results import RunOptions
+from lintnews.runner import Runner
 
 ARTICLE = "Kazakh troops patrolled Almaty on Thursday. .\n"
 
@@ -109,16 +109,16 @@ def test_a_folder_of_100000_files(tmp_path: Path) -> None:
 def test_a_file_deleted_while_the_run_is_under_way(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
-    import lintnews.engine as engine
+    import lintnews.runner as runner
 
-    discover = engine.discover
+    discover = runner.discover
 
     def discover_then_delete(*args, **kwargs):
         files, missing = discover(*args, **kwargs)
         (tmp_path / "a.txt").unlink()  # gone between the walk and the read
         return files, missing
 
-    monkeypatch.setattr(engine, "discover", discover_then_delete)
+    monkeypatch.setattr(runner, "discover", discover_then_delete)
     result = Runner(RunOptions(jobs=1)).run([tmp_path])
     assert [(Path(p.path).name, p.message) for p in result.problems] == [
         ("a.txt", "cannot read: no such file or directory")

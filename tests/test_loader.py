@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from lintnews.engine import Runner, RunOptions
 from lintnews.loader import (
     BinaryFileError,
     UnreadableFileError,
@@ -16,6 +15,8 @@ from lintnews.loader import (
     read_bytes,
     read_document,
 )
+from lintnews.results import RunOptions
+from lintnews.runner import Runner
 
 ARTICLE = "The situation in Almaty remains unsafe. .\n"
 

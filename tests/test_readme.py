@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lintnews.engine import Runner, RunOptions
+from lintnews.results import RunOptions
+from lintnews.runner import Runner
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 

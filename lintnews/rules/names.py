@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -186,19 +187,28 @@ class NameVariant(CorpusRule):
 
     fixable = True
 
-    def collect(self, doc: Document) -> list[tuple[str, str, str | None, int, int]]:
-        found = []
+    def collect(self, doc: Document) -> list[tuple[str, str, str | None, array[int]]]:
+        """Each name form once, with the start and end of each of its uses.
+
+        A run over an archive keeps this for every article until the end, so
+        a form used ten times is one entry with its offsets packed in an
+        array, not ten tuples.
+        """
+        found: dict[tuple[str, str, str | None], array[int]] = {}
+
+        def add(token: str, key: str, partner: str | None, start: int, end: int) -> None:
+            if _compared(token):
+                found.setdefault((token, key, partner), array("l")).extend((start, end))
+
         for run in name_runs(doc.masked_text):
             if len(run) == 1:  # most runs: a word alone, compared with nothing
                 token, start, end = run[0]
-                if _compared(token):
-                    found.append((token, skeleton(token), None, start, end))
+                add(token, skeleton(token), None, start, end)
                 continue
             keys = [skeleton(token) for token, _, _ in run]
             for (token, start, end), key, partner in zip(run, keys, partners(keys), strict=True):
-                if _compared(token):
-                    found.append((token, key, partner, start, end))
-        return found
+                add(token, key, partner, start, end)
+        return [(*form, offsets) for form, offsets in found.items()]
 
     def _canonical(self) -> dict[tuple[str, str | None], str]:
         canonical: dict[tuple[str, str | None], str] = {}
@@ -214,7 +224,12 @@ class NameVariant(CorpusRule):
         groups = _group(collected, canonical)
         for key, uses in groups.items():
             for path, form, best, where in _minorities(uses, canonical.get(key)):
-                spans = [Span(s, e) for p, f, s, e in uses if p == path and f == form]
+                spans = sorted(
+                    Span(offsets[i], offsets[i + 1])
+                    for p, f, offsets in uses
+                    if p == path and f == form
+                    for i in range(0, len(offsets), 2)
+                )
                 message = _variant_message(form, best, path, where)
                 fix = Fix(
                     tuple(Edit(span, best) for span in spans),
@@ -231,45 +246,46 @@ def _compared(token: str) -> bool:
 
 def _group(
     collected: Mapping[str, Any], canonical: Mapping[tuple[str, str | None], str]
-) -> dict[tuple[str, str | None], list[tuple[str, str, int, int]]]:
+) -> dict[tuple[str, str | None], list[tuple[str, str, array[int]]]]:
     """Uses of each name, keyed by (skeleton, partner's skeleton).
 
     A word used alone joins the full name it is the surname of, when only
     one name has that surname (Tokaev → Kassym-Jomart Tokayev).
     """
     surnames: dict[str, set[str]] = defaultdict(set)
-    pairs = [(k, p) for found in collected.values() for _, k, p, _, _ in found]
+    pairs = [(k, p) for found in collected.values() for _, k, p, _ in found]
     for key, partner in [*pairs, *canonical]:
         if partner is not None and partner.startswith("<"):
             surnames[key].add(partner)
-    groups: dict[tuple[str, str | None], list[tuple[str, str, int, int]]] = defaultdict(list)
+    groups: dict[tuple[str, str | None], list[tuple[str, str, array[int]]]] = defaultdict(list)
     for path, found in collected.items():
-        for token, key, partner, start, end in found:
+        for token, key, partner, offsets in found:
             if partner is None:
                 if len(surnames[key]) != 1:
                     continue
                 partner = next(iter(surnames[key]))
-            groups[(key, partner)].append((path, token, start, end))
+            groups[(key, partner)].append((path, token, offsets))
     return groups
 
 
 def _minorities(
-    uses: list[tuple[str, str, int, int]], preferred: str | None
+    uses: list[tuple[str, str, array[int]]], preferred: str | None
 ) -> Iterator[tuple[str, str, str, list[str]]]:
     """(path, rare form, usual form, files using the usual form) to report.
 
     Without a canonical form, the usual spelling must be used more often and
     in more files than the rare one, or at least twice as often.
     """
-    counts = Counter(fold(form) for _, form, _, _ in uses)
+    counts: Counter[str] = Counter()
     files: dict[str, set[str]] = defaultdict(set)
     spelled: dict[str, str] = {}
-    for path, form, _, _ in uses:
+    for path, form, offsets in uses:
+        counts[fold(form)] += len(offsets) // 2
         files[fold(form)].add(path)
         spelled.setdefault(fold(form), form)
     if preferred is not None:
         best = preferred
-        rare = {f for _, f, _, _ in uses if f.replace("'", "’") != best.replace("'", "’")}
+        rare = {f for _, f, _ in uses if f.replace("'", "’") != best.replace("'", "’")}
     else:
         (top, most), *others = counts.most_common()
         best = spelled[top]
@@ -278,10 +294,10 @@ def _minorities(
             for k, n in others
             if (most > n and len(files[top]) > len(files[k])) or most >= max(2, 2 * n)
         }
-        rare = {f for _, f, _, _ in uses if fold(f) in rare}
-    where = sorted({p for p, f, _, _ in uses if f not in rare})
+        rare = {f for _, f, _ in uses if fold(f) in rare}
+    where = sorted({p for p, f, _ in uses if f not in rare})
     reported: set[tuple[str, str]] = set()
-    for path, form, _, _ in uses:
+    for path, form, _ in uses:
         if form in rare and (path, form) not in reported:
             reported.add((path, form))
             yield path, form, best, where

@@ -1,0 +1,350 @@
+"""One run of ``lintnews check``: files found, configs applied, results gathered.
+
+The flow is: discover files, find each one's configuration, load it into a
+:class:`Document`, run the per-document rules (:mod:`lintnews.engine`), let
+corpus rules collect what they need, answer from the cache where it can,
+and, once every file is in, let the corpus rules report. Texts are not kept
+once a file is done unless the caller asks for them (the ``full`` format
+shows source lines).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lintnews.budget import Budget, BudgetExceeded
+from lintnews.config import Config, find_config_file, load_config
+from lintnews.diagnostics import Diagnostic
+from lintnews.discovery import discover, is_excluded
+from lintnews.document import Document, is_suppressed
+from lintnews.engine import RuleSet, lint_document, position
+from lintnews.loader import (
+    BinaryFileError,
+    UnreadableFileError,
+    decode,
+    document_from_bytes,
+    document_from_text,
+    kind_for,
+    read_bytes,
+)
+from lintnews.registry import Registry
+from lintnews.results import STDIN, FileResult, Problem, RunOptions, RunResult
+from lintnews.rule import CorpusRule, Rule
+from lintnews.rules.runtime import FileTimeout, RuleTimeout
+from lintnews.writer import digest
+
+if TYPE_CHECKING:
+    from lintnews.cache import Cache
+
+
+class Runner:
+    """One run of ``lintnews check`` over paths (or stdin)."""
+
+    def __init__(self, options: RunOptions) -> None:
+        self.options = options
+        self._configs: dict[Path, Config] = {}
+        self._registries: dict[tuple[Path, ...], Registry] = {}
+        self._rule_sets: dict[Path | None, RuleSet] = {}
+        self._collected: dict[str, dict[str, Any]] = defaultdict(dict)
+        self._texts: Mapping[str, str] = {}
+        self._cache = _open_cache(options)
+        self._corpus_rules: dict[str, CorpusRule] = {}
+        self._strings: dict[str, str] = {}
+
+    # -- configuration ----------------------------------------------------
+
+    def config_for(self, folder: Path) -> Config:
+        if self.options.config_path is not None:
+            return self._load_config(self.options.config_path)
+        if self.options.isolated:
+            return Config()
+        folder = Path(os.path.abspath(folder))
+        if folder not in self._configs:
+            found = find_config_file(folder)
+            self._configs[folder] = self._load_config(found) if found else Config()
+        return self._configs[folder]
+
+    def _load_config(self, path: Path) -> Config:
+        key = Path(os.path.abspath(path))
+        if key not in self._configs:
+            self._configs[key] = load_config(path)
+        return self._configs[key]
+
+    def rule_set(self, config: Config) -> RuleSet:
+        if config.path not in self._rule_sets:
+            registry = self.registry(config.rule_packs)
+            self._rule_sets[config.path] = RuleSet(config, registry, self.options.selection)
+        return self._rule_sets[config.path]
+
+    def registry(self, packs: tuple[Path, ...] = ()) -> Registry:
+        if packs not in self._registries:
+            self._registries[packs] = Registry.load(packs)
+        return self._registries[packs]
+
+    def known_rules(self) -> dict[str, Rule]:
+        """Every rule this run has seen, configured where a config applied."""
+        known: dict[str, Rule] = {}
+        for registry in self._registries.values():
+            known.update((rule.code, rule) for rule in registry)
+        for rule_set in self._rule_sets.values():
+            known.update((rule.code, rule) for rule in rule_set.rules)
+        return known
+
+    # -- the run ----------------------------------------------------------
+
+    def run(
+        self,
+        paths: Sequence[Path],
+        stdin: bytes | None = None,
+        texts: Mapping[str, str] | None = None,
+    ) -> RunResult:
+        """Lint ``paths`` (or ``stdin``); ``texts`` stands in for files by path."""
+        self._texts = texts or {}
+        result = RunResult()
+        # Resolve the selection before any file is read, so that a bad code or
+        # config is an error even when no article gets linted.
+        first = paths[0] if paths and stdin is None else Path(self.options.stdin_filename or ".")
+        self.rule_set(self.config_for(first if first.is_dir() else first.parent))
+        if stdin is not None:
+            self._lint_stdin(stdin, result)
+        else:
+            files, missing = discover(
+                paths,
+                self.config_for,
+                force_exclude=self.options.force_exclude,
+                follow_links=self.options.follow_links,
+            )
+            for item in missing:
+                result.problems.append(Problem(item.path, item.reason, item.level))
+            self._lint_files(files, result)
+        self._report_corpus(result)
+        result.files.sort(key=lambda f: f.path)
+        return result
+
+    def _lint_files(self, files: list[Path], result: RunResult) -> None:
+        from lintnews.parallel import default_jobs, lint_in_pool, worth_a_pool
+
+        jobs = self.options.jobs or default_jobs()
+        if not worth_a_pool(len(files), jobs) or self._texts:
+            for path in files:
+                self._lint_file(path, result)
+            return
+        # Answering from the cache is cheaper here than shipping results back
+        # from a worker: only the files that miss go to the pool.
+        files = [path for path in files if not self._answered_from_cache(path, result)]
+        if not worth_a_pool(len(files), jobs):
+            for path in files:
+                self._lint_file(path, result)
+            return
+        for done, problems, collected in lint_in_pool(self, files, jobs):
+            result.files.extend(done)
+            result.problems.extend(problems)
+            for code, by_path in collected.items():
+                for path, value in by_path.items():
+                    self._keep(code, path, value)
+                self._register_corpus_rule(code, next(iter(by_path)))
+
+    def lint_batch(self, paths: list[Path]) -> tuple[list[FileResult], list[Problem], dict]:
+        """Lint ``paths`` in a worker: the files, their problems, and corpus data."""
+        result = RunResult()
+        self._collected = defaultdict(dict)
+        for path in paths:
+            self._lint_file(path, result)
+        return result.files, result.problems, {c: dict(d) for c, d in self._collected.items()}
+
+    def _register_corpus_rule(self, code: str, path: str) -> None:
+        if code not in self._corpus_rules:
+            rules, _ = self.rules_for(path)
+            self._corpus_rules[code] = next(r for r in rules if r.code == code)
+
+    def _lint_stdin(self, data: bytes, result: RunResult) -> None:
+        name = self.options.stdin_filename or STDIN
+        config = self.config_for(Path(name).parent if name != STDIN else Path.cwd())
+        if self.options.force_exclude and name != STDIN and is_excluded(Path(name), config):
+            return
+        doc = _document(data, name, result)
+        if doc is not None:
+            self._check(doc, Path(name), config, result)
+
+    def _lint_file(self, path: Path, result: RunResult) -> None:
+        display = str(path)
+        config = self.config_for(path.parent)
+        if display in self._texts:
+            doc = document_from_text(self._texts[display], display, kind_for(path))
+            self._check(doc, path, config, result)
+            return
+        try:
+            data = read_bytes(path)
+        except UnreadableFileError as error:
+            result.problems.append(Problem(display, f"cannot read: {error}"))
+            return
+        key = self._cache_key(data, path, config)
+        if key is not None and self._from_cache(key, display, data, result):
+            return
+        doc = _document(data, display, result)
+        if doc is None:
+            return
+        doc.source_digest = digest(data)
+        collected = self._check(doc, path, config, result)
+        # A timeout depends on the machine's load, not on the file: not kept.
+        timed_out = any(
+            d.code in (RuleTimeout.code, FileTimeout.code) for d in result.files[-1].diagnostics
+        )
+        if key is not None and not timed_out:
+            self._store(key, result.files[-1], collected)
+
+    def _check(
+        self, doc: Document, path: Path, config: Config, result: RunResult
+    ) -> dict[str, Any]:
+        """Lint one document into ``result``; returns what corpus rules collected."""
+        rule_set = self.rule_set(config)
+        rules = rule_set.for_path(path)
+        budget = Budget(config.file_timeout)
+        diagnostics: list[Diagnostic] = []
+        collected: dict[str, Any] = {}
+        try:
+            with budget.interrupting():
+                diagnostics = lint_document(doc, rules, rule_set.timeout_rule, budget)
+                collected = self._collect(doc, rules, budget)
+        except BudgetExceeded:  # the timer fired between two steps
+            pass
+        keep = self.options.keep_text
+        result.files.append(
+            FileResult(
+                doc.path,
+                diagnostics,
+                doc.index,
+                doc.suppressions,
+                text=doc.text if keep else None,
+                kind=doc.kind,
+                encoding=doc.encoding,
+                bom=doc.bom,
+                digest=doc.source_digest,
+                lossy=doc.decode_error is not None,
+            )
+        )
+        return collected
+
+    def _collect(self, doc: Document, rules: Sequence[Rule], budget: Budget) -> dict[str, Any]:
+        """What corpus rules keep of ``doc``; nothing once the file's budget is spent."""
+        collected: dict[str, Any] = {}
+        for rule in rules:
+            if not isinstance(rule, CorpusRule) or budget.expired():
+                continue
+            try:
+                value = rule.collect(doc)
+            except BudgetExceeded:
+                break
+            self._corpus_rules.setdefault(rule.code, rule)
+            collected[rule.code] = value
+            self._keep(rule.code, doc.path, value)
+        return collected
+
+    def _keep(self, code: str, path: str, value: Any) -> None:
+        """Hold what a corpus rule collected from one file until every file is in.
+
+        The same names recur in file after file; each arrives as a string of
+        its own (sliced from a text, or unpickled from a worker or the cache).
+        Keeping one copy of each is what lets a run over an archive hold its
+        corpus statistics in bounded memory.
+        """
+        self._collected[code][path] = _shared_strings(value, self._strings)
+
+    # -- cache ------------------------------------------------------------
+
+    def _cache_key(self, data: bytes, path: Path, config: Config) -> str | None:
+        if self._cache is None:
+            return None
+        rule_set = self.rule_set(config)
+        return self._cache.key(data, kind_for(path), rule_set.signature(rule_set.for_path(path)))
+
+    def _answered_from_cache(self, path: Path, result: RunResult) -> bool:
+        if self._cache is None:
+            return False
+        try:
+            data = read_bytes(path)
+        except UnreadableFileError:
+            return False  # the worker reports it
+        key = self._cache_key(data, path, self.config_for(path.parent))
+        return key is not None and self._from_cache(key, str(path), data, result)
+
+    def _from_cache(self, key: str, display: str, data: bytes, result: RunResult) -> bool:
+        entry = self._cache.load(key)
+        if entry is None:
+            return False
+        file = replace(entry.file, path=display)
+        if self.options.keep_text:
+            file.text = decode(data).text
+        result.files.append(file)
+        for code, value in entry.collected.items():
+            self._keep(code, display, value)
+            self._register_corpus_rule(code, display)
+        return True
+
+    def _store(self, key: str, file: FileResult, collected: dict[str, Any]) -> None:
+        from lintnews.cache import Entry
+
+        self._cache.store(key, Entry(replace(file, text=None), collected))
+
+    def rules_for(self, path: str) -> tuple[list[Rule], Rule | None]:
+        """The rules that ran on ``path`` (after per-file ignores), and LN001."""
+        folder = Path.cwd() if path == STDIN else Path(path).parent
+        rule_set = self.rule_set(self.config_for(folder))
+        return rule_set.for_path(path), rule_set.timeout_rule
+
+    def _report_corpus(self, result: RunResult) -> None:
+        by_path = {f.path: f for f in result.files}
+        for code, rule in sorted(self._corpus_rules.items()):
+            for path, diagnostic in rule.report(self._collected[code]):
+                file = by_path.get(path)
+                if file is None or is_suppressed(
+                    file.suppressions, diagnostic.code, diagnostic.span
+                ):
+                    continue
+                file.diagnostics.append(diagnostic)
+        for file in result.files:
+            file.diagnostics.sort(key=position)
+
+
+def _document(data: bytes, name: str, result: RunResult) -> Document | None:
+    """The document in ``data``; None, with a note, for a binary file."""
+    try:
+        return document_from_bytes(data, name, kind_for(name))
+    except BinaryFileError as error:
+        result.problems.append(Problem(name, f"skipped: {error}", "note"))
+        return None
+
+
+def _shared_strings(value: Any, strings: dict[str, str]) -> Any:
+    """``value`` with each string replaced by the one copy in ``strings``."""
+    kind = type(value)
+    if kind is str:
+        return strings.setdefault(value, value)
+    if kind is tuple:
+        return tuple(_shared_strings(item, strings) for item in value)
+    if kind is list:
+        return [_shared_strings(item, strings) for item in value]
+    if kind is dict:
+        return {
+            _shared_strings(key, strings): _shared_strings(item, strings)
+            for key, item in value.items()
+        }
+    return value
+
+
+def _open_cache(options: RunOptions) -> Cache | None:
+    if not options.cache:
+        return None
+    from lintnews.cache import Cache, cache_folder
+
+    return Cache(cache_folder(options.cache_dir))
+
+
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
