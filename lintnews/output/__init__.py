@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TextIO
@@ -29,6 +30,33 @@ FORMATS: dict[str, str] = {
 NEEDS_TEXT = frozenset({"full", "sarif"})
 
 DOCS_URL = "https://lintnews.readthedocs.io/en/latest/rules/"
+
+# Bidirectional overrides and isolates reorder what a terminal shows.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def one_line(text: str) -> str:
+    """``text`` for a line of a text report: breaks and control characters escaped.
+
+    A message quotes the article, and scraped articles hold line breaks,
+    ANSI escapes and bidirectional overrides: printed raw, they would split
+    a finding over two lines, or recolour and reorder the terminal.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    if char.isprintable() or char == "\t":
+        return char
+    if char in "\n\r":
+        return repr(char)[1:-1]
+    category = unicodedata.category(char)
+    if category in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS:
+        code = ord(char)
+        return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return char
 
 
 @dataclass(frozen=True)

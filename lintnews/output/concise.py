@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from lintnews.output import Report
+from lintnews.output import Report, one_line
 from lintnews.output.summary import summary_line
 
 
@@ -14,7 +14,7 @@ def render(report: Report, stream: TextIO) -> None:
             start = file.index.location(diagnostic.span.start)
             marker = report.marker(diagnostic)
             stream.write(
-                f"{file.path}:{start.row}:{start.column}: "
-                f"{diagnostic.code}{marker} {diagnostic.message}\n"
+                f"{one_line(file.path)}:{start.row}:{start.column}: "
+                f"{diagnostic.code}{marker} {one_line(diagnostic.message)}\n"
             )
     stream.write(summary_line(report))

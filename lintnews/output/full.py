@@ -10,7 +10,7 @@ import unicodedata
 from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic
-from lintnews.output import Report
+from lintnews.output import Report, one_line
 from lintnews.output.summary import summary_line
 from lintnews.results import FileResult
 
@@ -30,7 +30,8 @@ def render_one(report: Report, file: FileResult, diagnostic: Diagnostic) -> str:
     start = file.index.location(diagnostic.span.start)
     marker = report.marker(diagnostic)
     header = (
-        f"{file.path}:{start.row}:{start.column}: {diagnostic.code}{marker} {diagnostic.message}\n"
+        f"{one_line(file.path)}:{start.row}:{start.column}: "
+        f"{diagnostic.code}{marker} {one_line(diagnostic.message)}\n"
     )
     if file.text is None:
         return header
@@ -50,7 +51,7 @@ def render_one(report: Report, file: FileResult, diagnostic: Diagnostic) -> str:
         f"{gutter} |",
     ]
     if diagnostic.fix is not None:
-        lines.append(f"{gutter} = help: {diagnostic.fix.message}")
+        lines.append(f"{gutter} = help: {one_line(diagnostic.fix.message)}")
     return "\n".join(lines) + "\n"
 
 
