@@ -5,6 +5,7 @@ Run from the repository root, with the peers installed in the same environment::
     pip install proselint harper-py        # optional: a peer that is missing is skipped
     python bench/run.py                    # 2,000 files, about 10 MB
     python bench/run.py --files 500 --jobs 1 --skip-peers --peer-files 200
+    python bench/run.py --skip-peers --memory-files 100000   # and peak memory on an archive
 
 What it does, in one invocation:
 
@@ -19,7 +20,10 @@ What it does, in one invocation:
 4. runs proselint (default checks), harper-py (every lint on) and one
    precompiled 20-pattern alternation (``regex`` module) over the same files,
    each in its own child Python process (``bench/workers.py``);
-5. prints a Markdown table and the targets of the performance issue.
+5. with ``--memory-files N``, lints N articles (the seeds and the clean-news
+   fixture in turn) cold, for the peak memory of a run over an archive;
+6. prints a Markdown table and the targets of the performance and robustness
+   issues.
 
 Every row is a whole child process: wall-clock seconds from spawn to exit,
 so start-up and imports count. Peak RSS is the larger of the child's own
@@ -134,6 +138,37 @@ def build_corpus(folder: Path, files: int) -> list[Path]:
     return paths[:files]
 
 
+def build_archive(folder: Path, files: int) -> int:
+    """``files`` articles for the memory case: the seeds and the clean-news fixture
+    in turn (about one in three with artifacts); returns their size in bytes."""
+    sources = sorted((ROOT / "seeds").glob("*.txt"))
+    sources += sorted((ROOT / "tests" / "fixtures" / "clean_news").glob("*.txt"))
+    texts = [(path.suffix, path.read_bytes()) for path in sources]
+    size = 0
+    for number in range(files):
+        suffix, data = texts[number % len(texts)]
+        (folder / f"{number:06d}{suffix}").write_bytes(data)
+        size += len(data)
+    return size
+
+
+def bench_memory(work: Path, files: int, jobs: int | None) -> Row:
+    """One cold run over ``files`` articles, for its peak memory."""
+    folder = work / "archive"
+    folder.mkdir()
+    print(f"  memory: building {files:,} articles ...", file=sys.stderr, flush=True)
+    size = build_archive(folder, files)
+    out = work / "archive.json"
+    cmd = [sys.executable, "-m", "lintnews", "check", str(folder), "--no-cache"]
+    cmd += ["--output-format", "json", "-o", str(out), "--exit-zero"]
+    if jobs is not None:
+        cmd += ["--jobs", str(jobs)]
+    print("  memory: linting ...", file=sys.stderr, flush=True)
+    seconds, rss, _ = measure(cmd, cwd=work)
+    findings = count_diagnostics(out)
+    return Row("lintnews", f"memory: {files:,} articles, cold", files, size, seconds, rss, findings)
+
+
 def check_options() -> str:
     """The help text of ``lintnews check``, to find which options exist."""
     cmd = [sys.executable, "-m", "lintnews", "check", "--help"]
@@ -245,12 +280,19 @@ def targets(rows: list[Row]) -> str:
     ours = {row.case.split()[0]: row for row in rows if row.tool == "lintnews"}
     cold, warm, one = ours.get("cold"), ours.get("warm"), ours.get("one")
     proselint = next((row for row in rows if row.tool == "proselint"), None)
-    corpus_runs = [row.rss for row in rows if row.tool == "lintnews" and row.files > 1]
+    corpus_runs = [row.rss for row in rows if row.tool == "lintnews" and row.case[0] in "cw"]
+    archive = next((row for row in rows if row.case.startswith("memory")), None)
     checks = [
         ("cold ≥ 10 MB/s", cold and cold.mb_per_s, lambda v: v >= 10, "{:.2f} MB/s"),
         ("warm ≥ 100 MB/s", warm and warm.mb_per_s, lambda v: v >= 100, "{:.2f} MB/s"),
         ("one file < 0.2 s", one and one.seconds, lambda v: v < 0.2, "{:.3f} s"),
         ("peak RSS < 150 MB", max(corpus_runs, default=None), lambda v: v < 150, "{:.0f} MB"),
+        (
+            "peak RSS < 300 MB on the memory archive",
+            archive and archive.rss,
+            lambda v: v < 300,
+            "{:.0f} MB",
+        ),
         (
             "cold ≥ 25× proselint",
             cold and proselint and cold.mb_per_s / proselint.mb_per_s,
@@ -273,6 +315,11 @@ def main() -> None:
     parser.add_argument("--skip-peers", action="store_true", help="no proselint, no harper-py")
     parser.add_argument("--peer-files", type=int, help="run the peers on the first N files")
     parser.add_argument("--repeat", type=int, default=5, help="one-file runs (best of)")
+    parser.add_argument(
+        "--memory-files",
+        type=int,
+        help="also lint this many articles (seeds and clean news) for peak memory",
+    )
     args = parser.parse_args()
 
     notes: list[str] = []
@@ -290,6 +337,8 @@ def main() -> None:
         rows.append(bench_worker(*baseline, corpus, len(corpus)))
         if not args.skip_peers:
             rows += bench_peers(corpus, args.peer_files or len(corpus), notes)
+        if args.memory_files:
+            rows.append(bench_memory(work, args.memory_files, args.jobs))
 
     version = subprocess.run(
         [sys.executable, "-m", "lintnews", "--version"], capture_output=True, text=True

@@ -55,7 +55,7 @@ class Runner:
         self._texts: Mapping[str, str] = {}
         self._cache = _open_cache(options)
         self._corpus_rules: dict[str, CorpusRule] = {}
-        self._strings: dict[str, str] = {}
+        self._strings: dict[Any, Any] = {}
 
     # -- configuration ----------------------------------------------------
 
@@ -321,13 +321,16 @@ def _document(data: bytes, name: str, result: RunResult) -> Document | None:
         return None
 
 
-def _shared_strings(value: Any, strings: dict[str, str]) -> Any:
-    """``value`` with each string replaced by the one copy in ``strings``."""
+def _shared_strings(value: Any, strings: dict[Any, Any]) -> Any:
+    """``value`` with each string, and each tuple of strings, replaced by one shared copy."""
     kind = type(value)
     if kind is str:
         return strings.setdefault(value, value)
     if kind is tuple:
-        return tuple(_shared_strings(item, strings) for item in value)
+        items = tuple(_shared_strings(item, strings) for item in value)
+        if all(item is None or type(item) is str for item in items):
+            return strings.setdefault(items, items)  # a name form, say: shared too
+        return items
     if kind is list:
         return [_shared_strings(item, strings) for item in value]
     if kind is dict:

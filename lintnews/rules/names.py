@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
@@ -26,11 +25,11 @@ from lintnews.rules._name_runs import (
     MIN_LENGTH,
     PARTICLES,
     TITLES,
-    fold,
     name_runs,
     partners,
     skeleton,
 )
+from lintnews.rules._name_variants import Form, Kept, pack, variants
 
 _DATA = load_data("names")
 EXONYMS: dict[str, str] = _DATA["exonyms"]
@@ -187,18 +186,13 @@ class NameVariant(CorpusRule):
 
     fixable = True
 
-    def collect(self, doc: Document) -> list[tuple[str, str, str | None, array[int]]]:
-        """Each name form once, with the start and end of each of its uses.
-
-        A run over an archive keeps this for every article until the end, so
-        a form used ten times is one entry with its offsets packed in an
-        array, not ten tuples.
-        """
-        found: dict[tuple[str, str, str | None], array[int]] = {}
+    def collect(self, doc: Document) -> Kept:
+        """Each name form once, with the start and end of each of its uses (see _name_variants)."""
+        found: dict[Form, list[int]] = {}
 
         def add(token: str, key: str, partner: str | None, start: int, end: int) -> None:
             if _compared(token):
-                found.setdefault((token, key, partner), array("l")).extend((start, end))
+                found.setdefault((token, key, partner), []).extend((start, end))
 
         for run in name_runs(doc.masked_text):
             if len(run) == 1:  # most runs: a word alone, compared with nothing
@@ -208,7 +202,7 @@ class NameVariant(CorpusRule):
             keys = [skeleton(token) for token, _, _ in run]
             for (token, start, end), key, partner in zip(run, keys, partners(keys), strict=True):
                 add(token, key, partner, start, end)
-        return [(*form, offsets) for form, offsets in found.items()]
+        return pack(found)
 
     def _canonical(self) -> dict[tuple[str, str | None], str]:
         canonical: dict[tuple[str, str | None], str] = {}
@@ -220,87 +214,19 @@ class NameVariant(CorpusRule):
         return canonical
 
     def report(self, collected: Mapping[str, Any]) -> Iterator[tuple[str, Diagnostic]]:
-        canonical = self._canonical()
-        groups = _group(collected, canonical)
-        for key, uses in groups.items():
-            for path, form, best, where in _minorities(uses, canonical.get(key)):
-                spans = sorted(
-                    Span(offsets[i], offsets[i + 1])
-                    for p, f, offsets in uses
-                    if p == path and f == form
-                    for i in range(0, len(offsets), 2)
-                )
-                message = _variant_message(form, best, path, where)
-                fix = Fix(
-                    tuple(Edit(span, best) for span in spans),
-                    Applicability.UNSAFE,
-                    f"Replace with “{best}”",
-                )
-                yield path, self.diagnostic(spans[0], message, fix=fix)
+        for path, form, best, where, spans in variants(collected, self._canonical()):
+            message = _variant_message(form, best, path, where)
+            fix = Fix(
+                tuple(Edit(span, best) for span in spans),
+                Applicability.UNSAFE,
+                f"Replace with “{best}”",
+            )
+            yield path, self.diagnostic(spans[0], message, fix=fix)
 
 
 def _compared(token: str) -> bool:
     """Whether a word of a name is compared: long enough, and no foreign form or particle."""
     return len(token) >= MIN_LENGTH and token not in _FORMS and token not in PARTICLES
-
-
-def _group(
-    collected: Mapping[str, Any], canonical: Mapping[tuple[str, str | None], str]
-) -> dict[tuple[str, str | None], list[tuple[str, str, array[int]]]]:
-    """Uses of each name, keyed by (skeleton, partner's skeleton).
-
-    A word used alone joins the full name it is the surname of, when only
-    one name has that surname (Tokaev → Kassym-Jomart Tokayev).
-    """
-    surnames: dict[str, set[str]] = defaultdict(set)
-    pairs = [(k, p) for found in collected.values() for _, k, p, _ in found]
-    for key, partner in [*pairs, *canonical]:
-        if partner is not None and partner.startswith("<"):
-            surnames[key].add(partner)
-    groups: dict[tuple[str, str | None], list[tuple[str, str, array[int]]]] = defaultdict(list)
-    for path, found in collected.items():
-        for token, key, partner, offsets in found:
-            if partner is None:
-                if len(surnames[key]) != 1:
-                    continue
-                partner = next(iter(surnames[key]))
-            groups[(key, partner)].append((path, token, offsets))
-    return groups
-
-
-def _minorities(
-    uses: list[tuple[str, str, array[int]]], preferred: str | None
-) -> Iterator[tuple[str, str, str, list[str]]]:
-    """(path, rare form, usual form, files using the usual form) to report.
-
-    Without a canonical form, the usual spelling must be used more often and
-    in more files than the rare one, or at least twice as often.
-    """
-    counts: Counter[str] = Counter()
-    files: dict[str, set[str]] = defaultdict(set)
-    spelled: dict[str, str] = {}
-    for path, form, offsets in uses:
-        counts[fold(form)] += len(offsets) // 2
-        files[fold(form)].add(path)
-        spelled.setdefault(fold(form), form)
-    if preferred is not None:
-        best = preferred
-        rare = {f for _, f, _ in uses if f.replace("'", "’") != best.replace("'", "’")}
-    else:
-        (top, most), *others = counts.most_common()
-        best = spelled[top]
-        rare = {
-            k
-            for k, n in others
-            if (most > n and len(files[top]) > len(files[k])) or most >= max(2, 2 * n)
-        }
-        rare = {f for _, f, _ in uses if fold(f) in rare}
-    where = sorted({p for p, f, _ in uses if f not in rare})
-    reported: set[tuple[str, str]] = set()
-    for path, form, _ in uses:
-        if form in rare and (path, form) not in reported:
-            reported.add((path, form))
-            yield path, form, best, where
 
 
 def _variant_message(form: str, best: str, path: str, where: list[str]) -> str:
