@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -128,8 +129,12 @@ class Rule:
         raise NotImplementedError
 
     def diagnostic(self, span: Span, message: str, *, fix: Fix | None = None) -> Diagnostic:
-        """A diagnostic of this rule, with its code, name and severity filled in."""
-        return Diagnostic(self.code, message, span, self.severity, fix, self.name)
+        """A diagnostic of this rule, with its code, name and severity filled in.
+
+        The message is interned: the same artifact recurs across an archive,
+        and a batch of results then carries (and pickles) one copy of it.
+        """
+        return Diagnostic(self.code, sys.intern(message), span, self.severity, fix, self.name)
 
 
 class CorpusRule(Rule):
