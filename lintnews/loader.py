@@ -109,6 +109,22 @@ class Decoded(NamedTuple):
     bom: bytes = b""
 
 
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    """Mostly Latin text in UTF-16: every other byte is NUL, and only those.
+
+    Such a file is not decoded: without a byte order mark nothing says so for
+    certain, and a wrong guess would put garbled text in front of the rules.
+    """
+    sample = data[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return any(
+        nuls.count(0) >= 0.9 * len(nuls) and text.count(0) == 0
+        for nuls, text in ((odd, even), (even, odd))
+    )
+
+
 def decode(data: bytes) -> Decoded:
     """The text of ``data``, its encoding and byte order mark, and any decoding error."""
     for bom, codec in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
@@ -118,6 +134,11 @@ def decode(data: bytes) -> Decoded:
             except UnicodeDecodeError as error:
                 raise BinaryFileError(f"invalid UTF-16: {error.reason}") from None
     if b"\x00" in data:
+        if _looks_like_bomless_utf16(data):
+            raise BinaryFileError(
+                "contains NUL bytes: it looks like UTF-16 without a byte order mark "
+                "(save it as UTF-8, or as UTF-16 with a BOM)"
+            )
         raise BinaryFileError("contains NUL bytes")
     bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
     data = data[len(bom) :]

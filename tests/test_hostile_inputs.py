@@ -83,7 +83,7 @@ def test_every_hostile_input_in_one_run(tmp_path: Path) -> None:
         ("/dev/zero", "not a regular file (a character device)"),
         ("loop-a.txt", "cannot read"),
         ("nul.txt", "skipped: contains NUL bytes"),
-        ("utf16-no-bom.txt", "skipped"),
+        ("utf16-no-bom.txt", "UTF-16 without a byte order mark"),
         ("link-out.txt", "symbolic link to outside the folder: not followed"),
     ]:
         line = next((line for line in problems.splitlines() if name in line), "")

@@ -128,3 +128,15 @@ def test_a_fifo_is_refused_not_read(tmp_path: Path) -> None:
 def test_a_device_is_refused_not_read() -> None:
     with pytest.raises(UnreadableFileError, match="a character device"):
         read_bytes(Path("/dev/zero"))
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_is_named_as_such(codec: str) -> None:
+    data = "Kazakh troops patrolled Almaty on Thursday. .\n".encode(codec)
+    with pytest.raises(BinaryFileError, match="UTF-16 without a byte order mark"):
+        decode(data)
+
+
+def test_other_nul_bytes_are_just_binary() -> None:
+    with pytest.raises(BinaryFileError, match=r"^contains NUL bytes$"):
+        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
