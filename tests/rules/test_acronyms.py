@@ -276,16 +276,6 @@ def test_professionally_edited_seed_is_silent() -> None:
     assert flagged(AcronymMismatch(), text) == flagged(ForeignAcronym(), text) == []
 
 
-@pytest.mark.parametrize("rule", [AcronymMismatch(), ForeignAcronym(), AcronymVariant()])
-def test_docstring_has_the_documentation_headings(rule: Rule) -> None:
-    headings = ["## What it does", "## Why is this bad?", "## Example", "Use instead"]
-    if rule.fixable:
-        headings.append("## Fix safety")
-    for heading in headings:
-        assert heading in rule.explanation, (rule.code, heading)
-    assert "```text" in rule.explanation
-
-
 # -- the fast scans find what the patterns they stand for find ---------------------
 
 PIECES = [

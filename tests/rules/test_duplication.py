@@ -58,14 +58,6 @@ def test_silent_on_clean_news(rule: Rule) -> None:
     assert flagged(rule, CLEAN) == []
 
 
-@pytest.mark.parametrize("cls", RULES, ids=lambda c: c.code)
-def test_docstring_has_the_rule_page_headings(cls: type[Rule]) -> None:
-    doc = inspect.cleandoc(cls.__doc__)
-    for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead:"):
-        assert heading in doc
-    assert ("## Fix safety" in doc) == cls().fixable
-
-
 # -- DU001 doubled-word --------------------------------------------------------
 
 

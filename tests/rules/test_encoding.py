@@ -300,13 +300,3 @@ def test_module_defines_the_four_rules() -> None:
         "EN003",
         "EN004",
     ]
-
-
-@pytest.mark.parametrize("rule", rules_of_module(), ids=lambda r: r.code)
-def test_docstring_has_the_sections(rule: type[Rule]) -> None:
-    doc = rule().explanation
-    for heading in ("## What it does", "## Why is this bad?", "## Example"):
-        assert heading in doc
-    assert "Use instead:" in doc
-    if rule().fixable:
-        assert "## Fix safety" in doc

@@ -272,14 +272,6 @@ def test_split_name_seed_001() -> None:
     ]
 
 
-@pytest.mark.parametrize("rule", [ForeignNameForm(), NameVariant(), SplitHyphenatedName()])
-def test_docstring_has_the_documentation_headings(rule: Rule) -> None:
-    for heading in ("## What it does", "## Why is this bad?", "## Example", "Use instead"):
-        assert heading in rule.explanation, (rule.code, heading)
-    assert "## Fix safety" in rule.explanation
-    assert "```text" in rule.explanation
-
-
 # -- the fast scans find what the patterns they stand for find ---------------------
 
 PIECES = [

@@ -484,24 +484,6 @@ def same_with_and_without_prefilter(rule: Rule, text: str) -> bool:
 # -- documentation ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "rule",
-    [
-        cls()
-        for _, cls in inspect.getmembers(punctuation, inspect.isclass)
-        if issubclass(cls, Rule) and cls.__module__ == punctuation.__name__
-    ],
-    ids=lambda rule: rule.code,
-)
-def test_every_rule_documents_itself(rule: Rule) -> None:
-    headings = ["## What it does", "## Why is this bad?", "## Example", "Use instead:"]
-    if rule.fixable:
-        headings.append("## Fix safety")
-    for heading in headings:
-        assert heading in rule.explanation, heading
-    assert "```text" in rule.explanation
-
-
 def test_module_defines_every_pn_rule() -> None:
     codes = sorted(
         cls.code
