@@ -21,7 +21,8 @@ What it does, in one invocation:
    precompiled 20-pattern alternation (``regex`` module) over the same files,
    each in its own child Python process (``bench/workers.py``);
 5. with ``--memory-files N``, lints N articles (the seeds and the clean-news
-   fixture in turn) cold, for the peak memory of a run over an archive;
+   fixture in turn, each made unique by a closing quote from an invented
+   person) cold, for the peak memory of a run over an archive;
 6. prints a Markdown table and the targets of the performance and robustness
    issues.
 
@@ -138,18 +139,42 @@ def build_corpus(folder: Path, files: int) -> list[Path]:
     return paths[:files]
 
 
+#: Syllables of the invented people and places that make each archive article unique.
+SYLLABLES = "ka ro vel tam sin du ya mer li zan bek nur al tai ger es mun ol".split()
+
+
 def build_archive(folder: Path, files: int) -> int:
     """``files`` articles for the memory case: the seeds and the clean-news fixture
-    in turn (about one in three with artifacts); returns their size in bytes."""
+    in turn (about one in three with artifacts); returns their size in bytes.
+
+    Each article ends with a paragraph quoting a person and a place invented
+    from its number, so that no two articles are the same: an archive holds
+    many names, and the corpus rules' statistics grow with them.
+    """
     sources = sorted((ROOT / "seeds").glob("*.txt"))
     sources += sorted((ROOT / "tests" / "fixtures" / "clean_news").glob("*.txt"))
     texts = [(path.suffix, path.read_bytes()) for path in sources]
     size = 0
     for number in range(files):
         suffix, data = texts[number % len(texts)]
+        data = data.rstrip(b"\n") + b"\n\n" + _invented_quote(number).encode() + b"\n"
         (folder / f"{number:06d}{suffix}").write_bytes(data)
         size += len(data)
     return size
+
+
+def _invented_quote(number: int) -> str:
+    digits = []
+    for _ in range(6):
+        number, digit = divmod(number, len(SYLLABLES))
+        digits.append(SYLLABLES[digit])
+    first = (digits[0] + digits[1]).capitalize()
+    last = (digits[2] + digits[3] + digits[4]).capitalize()
+    town = (digits[5] + digits[2] + "sk").capitalize()
+    return (
+        f"“We expect the talks to resume next week,” said {first} {last}, "
+        f"a spokesman for the regional council in {town}."
+    )
 
 
 def bench_memory(work: Path, files: int, jobs: int | None) -> Row:

@@ -29,7 +29,7 @@ def write_baseline(path: Path, result: RunResult) -> int:
     """Record every finding of ``result`` in ``path``; returns how many."""
     findings = [
         {"file": _key(path, file.path), "code": d.code, "fingerprint": fp, "message": d.message}
-        for file in result.files
+        for file in result.files.with_diagnostics()
         for d, fp in zip(file.diagnostics, _fingerprints(file), strict=True)
     ]
     document = {"version": FORMAT_VERSION, "fingerprint": VERSION, "findings": findings}
@@ -44,15 +44,20 @@ def apply_baseline(path: Path, result: RunResult) -> int:
     """Drop from ``result`` the findings recorded in ``path``; returns how many."""
     known = _load(path)
     hidden = 0
-    for file in result.files:
+    for at in range(len(result.files)):
+        if not result.files.diagnostics_in(at):
+            continue
+        file = result.files[at]
         name = _key(path, file.path)
         keep = [
             d
             for d, fp in zip(file.diagnostics, _fingerprints(file), strict=True)
             if (name, fp) not in known
         ]
-        hidden += len(file.diagnostics) - len(keep)
-        file.diagnostics = keep
+        if len(keep) < len(file.diagnostics):
+            hidden += len(file.diagnostics) - len(keep)
+            file.diagnostics = keep
+            result.files[at] = file
     return hidden
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
@@ -92,8 +92,8 @@ def run_check(request: CheckRequest) -> int:
     if request.diff:
         return _print_diff(request, result, fixes)
     if request.uses_stdin:
-        return _fix_stdin(request, runner, result, fixes)
-    write_fixes(fixes)
+        return _fix_stdin(request, runner, result, list(fixes))
+    fixes = write_fixes(fixes)
     remaining = Runner(options).run(request.paths)
     remaining.problems[:0] = result.problems
     if request.baseline is not None:
@@ -166,16 +166,19 @@ def _report(
     return _exit_code(result, fixes or [])
 
 
-def _print_diff(request: CheckRequest, result: RunResult, fixes: list[FileFix]) -> int:
+def _print_diff(request: CheckRequest, result: RunResult, fixes: Iterable[FileFix]) -> int:
     from lintnews.output.diff import unified_diff
 
     changed = 0
+    shown = []
     with _open_output(request.output_file) as stream:
-        for fix in fixes:
+        for fix in fixes:  # one file's texts at a time
             if fix.result.changed:
                 changed += len(fix.result.applied)
                 name = _diff_name(fix.path, request.stdin_filename)
                 stream.write(unified_diff(name, fix.original, fix.result.text, bom=fix.file.bom))
+            shown.append(fix.without_text())
+    fixes = shown
     if not request.quiet:
         noun = "issue" if changed == 1 else "issues"
         print(f"Would fix {changed} {noun}.", file=sys.stderr)
@@ -235,7 +238,7 @@ def _print_problems(request: CheckRequest, result: RunResult, fixes: list[FileFi
 def _exit_code(result: RunResult, fixes: list[FileFix]) -> int:
     if result.has_errors or any(f.problem and f.level == "error" for f in fixes):
         return EXIT_ERROR
-    return EXIT_DIAGNOSTICS if any(f.diagnostics for f in result.files) else EXIT_CLEAN
+    return EXIT_DIAGNOSTICS if result.has_diagnostics else EXIT_CLEAN
 
 
 def _diff_name(path: str, stdin_filename: str | None) -> str:

@@ -74,6 +74,7 @@ def _errors_exit_2(verbose: bool) -> Iterator[None]:
     from lintnews.packs.data import DataError
     from lintnews.registry import RegistryError
     from lintnews.selection import SelectionError
+    from lintnews.store import StoreError
 
     try:
         yield
@@ -86,6 +87,7 @@ def _errors_exit_2(verbose: bool) -> Iterator[None]:
         PackError,
         RegistryError,
         SelectionError,
+        StoreError,
         UsageError,
     ) as error:
         _fail(str(error), verbose)

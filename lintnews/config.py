@@ -34,12 +34,23 @@ DEFAULT_EXCLUDE = (
 )
 
 LIST_KEYS = ("select", "ignore", "extend-select", "exclude", "extend-exclude", "rule-packs")
+#: Settings of the language rules, given once for every rule that takes them
+#: (a rule declares an option of the same name; ``rule-options`` still win).
+LANGUAGE_KEYS = (
+    "dialect",
+    "languagetool-url",
+    "languagetool-path",
+    "languagetool-timeout",
+    "source-languages",
+)
+DIALECTS = ("american", "british", "australian", "canadian", "indian")
 KNOWN_KEYS = (
     *LIST_KEYS,
     "per-file-ignores",
     "rule-options",
     "pattern-timeout",
     "file-timeout",
+    *LANGUAGE_KEYS,
 )
 #: Seconds one file may take before the rest of its rules are skipped (LN002).
 DEFAULT_FILE_TIMEOUT = 10.0
@@ -65,6 +76,8 @@ class Config:
     rule_options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     pattern_timeout: float | None = None
     file_timeout: float = DEFAULT_FILE_TIMEOUT
+    #: The language keys the file sets (``dialect``, ``languagetool-url``, ...).
+    language: tuple[tuple[str, Any], ...] = ()
 
     @property
     def excludes(self) -> tuple[str, ...]:
@@ -156,6 +169,7 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
             raise fail(key, "must be a positive number of seconds")
         seconds[key] = None if value is None else float(value)
     root = path.parent
+    language = _language_settings(table, root, fail)
     return Config(
         path=path,
         root=root,
@@ -171,7 +185,41 @@ def _parse(table: dict[str, Any], path: Path, prefix: str) -> Config:
         rule_options=tuple((code.upper(), tuple(opts.items())) for code, opts in options.items()),
         pattern_timeout=seconds["pattern-timeout"],
         file_timeout=seconds["file-timeout"] or DEFAULT_FILE_TIMEOUT,
+        language=language,
     )
+
+
+def _language_settings(table: dict[str, Any], root: Path, fail: Any) -> tuple[tuple[str, Any], ...]:
+    """The language keys set in ``table``, checked; a path is made absolute."""
+    found: dict[str, Any] = {}
+    dialect = table.get("dialect")
+    if dialect is not None:
+        if dialect not in DIALECTS:
+            raise fail("dialect", f"must be one of {', '.join(DIALECTS)}")
+        found["dialect"] = dialect
+    url = table.get("languagetool-url")
+    if url is not None:
+        if not isinstance(url, str) or not url.startswith(("http://", "https://")):
+            raise fail("languagetool-url", "must be an http:// or https:// address")
+        found["languagetool-url"] = url.rstrip("/")
+    folder = table.get("languagetool-path")
+    if folder is not None:
+        if not isinstance(folder, str) or not folder:
+            raise fail("languagetool-path", "must be the path of a LanguageTool folder")
+        found["languagetool-path"] = str((root / folder).resolve())
+    seconds = table.get("languagetool-timeout")
+    if seconds is not None:
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds <= 0:
+            raise fail("languagetool-timeout", "must be a positive number of seconds")
+        found["languagetool-timeout"] = float(seconds)
+    languages = table.get("source-languages")
+    if languages is not None:
+        if not isinstance(languages, list) or not all(
+            isinstance(code, str) and len(code) == 2 and code.isalpha() for code in languages
+        ):
+            raise fail("source-languages", 'must be a list of ISO 639-1 codes, like ["fr", "ru"]')
+        found["source-languages"] = tuple(code.lower() for code in languages)
+    return tuple(found.items())
 
 
 def _line_of_key(path: Path | None, key: str) -> int | None:

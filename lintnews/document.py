@@ -43,6 +43,9 @@ class LineIndex:
         self._starts = starts
         self.length = len(text)
 
+    def __reduce__(self) -> tuple[Any, tuple[bytes, int]]:
+        return (_restored_index, (self._starts.tobytes(), self.length))
+
     @property
     def line_count(self) -> int:
         return len(self._starts)
@@ -64,6 +67,14 @@ class LineIndex:
 
     def line_start(self, row: int) -> int:
         return self._starts[row - 1]
+
+
+def _restored_index(starts: bytes, length: int) -> LineIndex:
+    index = LineIndex.__new__(LineIndex)
+    index._starts = array("q")
+    index._starts.frombytes(starts)
+    index.length = length
+    return index
 
 
 @dataclass(frozen=True, slots=True)

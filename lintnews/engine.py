@@ -23,9 +23,9 @@ from lintnews.discovery import relative_path
 from lintnews.document import Document
 from lintnews.prefilter import may_match, triggers_for
 from lintnews.registry import Registry
-from lintnews.rule import CorpusRule, Rule, RuleDefinitionError
-from lintnews.rules.runtime import FileTimeout, RuleTimeout
-from lintnews.selection import Selection, SelectionError, matches
+from lintnews.rule import BackendError, CorpusRule, Rule, RuleDefinitionError
+from lintnews.rules.runtime import BackendFailure, FileTimeout, RuleTimeout
+from lintnews.selection import ALL, Selection, SelectionError, matches
 
 if TYPE_CHECKING:
     pass
@@ -36,8 +36,9 @@ class InternalError(Exception):
 
 
 FILE_TIMEOUT = FileTimeout()
+BACKEND_FAILURE = BackendFailure()
 # Corpus rules speak once every file is in; the LN rules are the engine's own notes.
-_NOT_RUN_HERE = (CorpusRule, RuleTimeout, FileTimeout)
+_NOT_RUN_HERE = (CorpusRule, RuleTimeout, FileTimeout, BackendFailure)
 
 
 class RuleSet:
@@ -55,7 +56,10 @@ class RuleSet:
         except SelectionError as error:
             where = f"{config.path}: " if config.path and selection.select is None else ""
             raise ConfigError(f"{where}{error}") from None
-        self.rules = [self._configured(rule) for rule in registry if rule.code in enabled]
+        configured = [self._configured(rule) for rule in registry if rule.code in enabled]
+        #: Rules selected but left out, each with why (a backend not configured).
+        self.left_out: list[tuple[str, str]] = []
+        self.rules = self._available(configured, layered)
         self._signatures: dict[tuple[str, ...], str] = {}
         self.timeout_rule = registry.get(RuleTimeout.code)
         self._validate_codes(registry)
@@ -64,12 +68,29 @@ class RuleSet:
         settings = self.config.options_for(rule.code)
         if self.config.pattern_timeout is not None and "timeout" in rule.options:
             settings.setdefault("timeout", self.config.pattern_timeout)
+        for key, value in self.config.language:
+            if key in rule.options:
+                settings.setdefault(key, value)
         if not settings:
             return rule
         try:
             return rule.with_settings(**settings)
         except RuleDefinitionError as error:
             raise ConfigError(f"{self.config.describe(rule.code)}: {error}") from None
+
+    def _available(self, rules: list[Rule], selection: Selection) -> list[Rule]:
+        """``rules`` without those that cannot run; an error if one was asked for by name."""
+        reasons = {rule.code: rule.unavailable() for rule in rules}
+        if not any(reasons.values()):
+            return rules
+        unusable = {code for code, reason in reasons.items() if reason}
+        for prefix in (*(selection.select or ()), *selection.extend_select):
+            named = [rule.code for rule in rules if matches(rule.code, [prefix])]
+            if prefix != ALL and named and all(code in unusable for code in named):
+                where = f"{self.config.path}: " if self.config.path else ""
+                raise ConfigError(f"{where}{prefix} selected: {reasons[named[0]]}")
+        self.left_out = [(code, reasons[code] or "") for code in sorted(unusable)]
+        return [rule for rule in rules if rule.code not in unusable]
 
     def _validate_codes(self, registry: Registry) -> None:
         for code, _ in self.config.rule_options:
@@ -119,17 +140,23 @@ def lint_document(
     """
     found: list[Diagnostic] = []
     pending = [rule for rule in rules if not isinstance(rule, _NOT_RUN_HERE)]
+    failed: dict[str, list[Rule]] = {}  # a backend's failure -> the rules it stopped
     done = 0
     try:
         for rule in pending:
             if budget is not None and budget.expired():
                 raise BudgetExceeded
             if may_match(doc, folded_triggers(rule)):
-                found.extend(_run(doc, rule, timeout_rule))
+                try:
+                    found.extend(_run(doc, rule, timeout_rule))
+                except BackendError as error:
+                    failed.setdefault(str(error), []).append(rule)
             done += 1
     except BudgetExceeded:
         seconds = budget.seconds if budget is not None else 0.0
         found.append(FILE_TIMEOUT.budget_diagnostic(doc, pending[done:], seconds or 0.0))
+    # One note per failure, not one per rule of the backend that failed.
+    found.extend(BACKEND_FAILURE.failure_diagnostic(doc, r, why) for why, r in failed.items())
     return sorted(found, key=position)
 
 
@@ -140,6 +167,8 @@ def _run(doc: Document, rule: Rule, timeout_rule: Rule | None) -> list[Diagnosti
         if isinstance(timeout_rule, RuleTimeout):
             return [timeout_rule.timeout_diagnostic(doc, rule, _timeout_of(rule))]
         return []
+    except BackendError:
+        raise
     except Exception as error:
         raise InternalError(f"rule {rule.code} ({rule.name}) failed: {error!r}") from error
     return [d for d in produced if _reportable(doc, d)]

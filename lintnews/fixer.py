@@ -14,8 +14,8 @@ applied spans is kept, in order.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lintnews.diagnostics import Diagnostic, Edit, Span
@@ -147,14 +147,18 @@ class FileFix:
     def original(self) -> str:
         return self.file.text or ""
 
+    def without_text(self) -> FileFix:
+        """This fix once written: what the report needs, not the two texts."""
+        return FileFix(
+            replace(self.file, text=None), replace(self.result, text=""), self.problem, self.level
+        )
 
-def fix_run(runner: Runner, run: RunResult, *, unsafe: bool) -> list[FileFix]:
-    """Fix every file of a finished run (linted with ``keep_text``)."""
-    return [
-        _fix_file(runner, file, unsafe=unsafe)
-        for file in run.files
-        if file.text is not None and any(allowed(d, unsafe=unsafe) for d in file.diagnostics)
-    ]
+
+def fix_run(runner: Runner, run: RunResult, *, unsafe: bool) -> Iterator[FileFix]:
+    """Fix each file of a finished run (linted with ``keep_text``), one at a time."""
+    for file in run.files.with_diagnostics():
+        if file.text is not None and any(allowed(d, unsafe=unsafe) for d in file.diagnostics):
+            yield _fix_file(runner, file, unsafe=unsafe)
 
 
 def _fix_file(runner: Runner, file: FileResult, *, unsafe: bool) -> FileFix:
@@ -178,15 +182,25 @@ def _fix_file(runner: Runner, file: FileResult, *, unsafe: bool) -> FileFix:
     return FileFix(file, result, problem)
 
 
-def write_fixes(fixes: Iterable[FileFix]) -> None:
-    """Write each changed file back atomically; a failure becomes its ``problem``."""
+def write_fixes(fixes: Iterable[FileFix]) -> list[FileFix]:
+    """Write each changed file back atomically as it comes; a failure becomes its ``problem``.
+
+    Returns the fixes without their texts, so that fixing an archive holds
+    one article's text at a time.
+    """
+    written = []
     for fix in fixes:
-        if not fix.result.changed or fix.path == STDIN:
-            continue
-        file = fix.file
-        data = encode(fix.result.text, file.encoding, file.bom)
-        try:
-            write_atomically(Path(file.path), data, expected_digest=file.digest)
-        except WriteError as error:
-            fix.problem = f"not fixed: {error}"
-            fix.result = FixResult(fix.original)
+        if fix.result.changed and fix.path != STDIN:
+            _write(fix)
+        written.append(fix.without_text())
+    return written
+
+
+def _write(fix: FileFix) -> None:
+    file = fix.file
+    data = encode(fix.result.text, file.encoding, file.bom)
+    try:
+        write_atomically(Path(file.path), data, expected_digest=file.digest)
+    except WriteError as error:
+        fix.problem = f"not fixed: {error}"
+        fix.result = FixResult(fix.original)

@@ -54,16 +54,20 @@ def _escape_surrogates(text: str) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def write_indented_list(items: Iterable[Any], stream: TextIO) -> None:
+def write_indented_list(items: Iterable[Any], stream: TextIO, depth: int = 0) -> None:
     """Write ``indented(list(items))`` item by item, never holding the whole text.
 
     A run's report can hold hundreds of thousands of records: building it as
     one string would hold it twice over. JSON strings carry no raw line
-    breaks, so an item's text is indented one level by indenting its lines.
+    breaks, so an item's text is indented by indenting its lines. ``depth``
+    is the nesting of the list in a larger document (its items are
+    indented ``depth + 1`` levels).
     """
-    separator = "[\n  "
+    outer = "\n" + "  " * depth
+    inner = outer + "  "
+    separator = "[" + inner
     for item in items:
         stream.write(separator)
-        stream.write(indented(item).replace("\n", "\n  "))
-        separator = ",\n  "
-    stream.write("[]" if separator == "[\n  " else "\n]")
+        stream.write(indented(item).replace("\n", inner))
+        separator = "," + inner
+    stream.write("[]" if separator == "[" + inner else outer + "]")

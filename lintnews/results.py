@@ -12,6 +12,7 @@ from pathlib import Path
 from lintnews.diagnostics import Diagnostic
 from lintnews.document import LineIndex, Suppression
 from lintnews.selection import Selection
+from lintnews.store import FileResults
 
 STDIN = "-"
 
@@ -35,6 +36,25 @@ class FileResult:
     #: Whether undecodable bytes were replaced: such a file is never written.
     lossy: bool = False
 
+    # A run keeps its files pickled (lintnews.store); field by field, a
+    # dataclass would write every field's name into every record.
+    def __reduce__(self) -> tuple[type[FileResult], tuple]:
+        return (
+            FileResult,
+            (
+                self.path,
+                self.diagnostics,
+                self.index,
+                self.suppressions,
+                self.text,
+                self.kind,
+                self.encoding,
+                self.bom,
+                self.digest,
+                self.lossy,
+            ),
+        )
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -47,12 +67,18 @@ class Problem:
 
 @dataclass
 class RunResult:
-    files: list[FileResult] = field(default_factory=list)
+    #: The files linted, in path order, read back from the run's store one by one.
+    files: FileResults = field(default_factory=FileResults)
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def diagnostics(self) -> list[tuple[FileResult, Diagnostic]]:
+        """Every diagnostic with its file, all in memory: for small runs."""
         return [(f, d) for f in self.files for d in f.diagnostics]
+
+    @property
+    def has_diagnostics(self) -> bool:
+        return self.files.diagnostic_count > 0
 
     @property
     def has_errors(self) -> bool:

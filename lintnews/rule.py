@@ -33,6 +33,14 @@ class RuleDefinitionError(ValueError):
     """A rule declares an invalid code, name or option."""
 
 
+class BackendError(Exception):
+    """A rule's outside checker (a LanguageTool server) failed on a document.
+
+    The engine reports it as one LN003 diagnostic for the document and goes
+    on with the other rules; the message says what failed and how to mend it.
+    """
+
+
 @dataclass(frozen=True)
 class Option:
     """A per-rule setting users may change under ``rule-options``."""
@@ -122,6 +130,15 @@ class Rule:
                 )
             settings[key] = value
         return settings
+
+    def unavailable(self) -> str | None:
+        """Why this rule cannot run with its settings (a backend not configured), or None.
+
+        A rule selected by a prefix that names only such rules is a
+        configuration error with this message; one taken in by a broader
+        prefix (``GR``, ``ALL``) is left out of the run.
+        """
+        return None
 
     # -- checking ---------------------------------------------------------
 

@@ -36,11 +36,17 @@ from lintnews.loader import (
 from lintnews.registry import Registry
 from lintnews.results import STDIN, FileResult, Problem, RunOptions, RunResult
 from lintnews.rule import CorpusRule, Rule
-from lintnews.rules.runtime import FileTimeout, RuleTimeout
+from lintnews.rules.runtime import BackendFailure, FileTimeout, RuleTimeout
+from lintnews.store import CorpusData
 from lintnews.writer import digest
 
 if TYPE_CHECKING:
     from lintnews.cache import Cache
+    from lintnews.parallel import Batch
+
+
+#: Diagnostics about the run, not the file: a file that has one is not cached.
+_PASSING_CODES = frozenset({RuleTimeout.code, FileTimeout.code, BackendFailure.code})
 
 
 class Runner:
@@ -51,11 +57,10 @@ class Runner:
         self._configs: dict[Path, Config] = {}
         self._registries: dict[tuple[Path, ...], Registry] = {}
         self._rule_sets: dict[Path | None, RuleSet] = {}
-        self._collected: dict[str, dict[str, Any]] = defaultdict(dict)
+        self._collected = CorpusData()
         self._texts: Mapping[str, str] = {}
         self._cache = _open_cache(options)
         self._corpus_rules: dict[str, CorpusRule] = {}
-        self._strings: dict[Any, Any] = {}
 
     # -- configuration ----------------------------------------------------
 
@@ -122,12 +127,15 @@ class Runner:
             )
             for item in missing:
                 result.problems.append(Problem(item.path, item.reason, item.level))
-            self._lint_files(files, result)
+            # A Path costs about four times its name, and an archive names 100,000.
+            names = [str(file) for file in files]
+            del files
+            self._lint_files(names, result)
+        result.files.sort()
         self._report_corpus(result)
-        result.files.sort(key=lambda f: f.path)
         return result
 
-    def _lint_files(self, files: list[Path], result: RunResult) -> None:
+    def _lint_files(self, files: list[str], result: RunResult) -> None:
         from lintnews.parallel import default_jobs, lint_in_pool, worth_a_pool
 
         jobs = self.options.jobs or default_jobs()
@@ -142,21 +150,24 @@ class Runner:
             for path in files:
                 self._lint_file(path, result)
             return
+        # Results arrive pickled and go to the store as they are: the run
+        # never holds a finished file's diagnostics as objects.
         for done, problems, collected in lint_in_pool(self, files, jobs):
-            result.files.extend(done)
+            for path, record, count in done:
+                result.files.append_record(path, record, count)
             result.problems.extend(problems)
-            for code, by_path in collected.items():
-                for path, value in by_path.items():
-                    self._keep(code, path, value)
-                self._register_corpus_rule(code, next(iter(by_path)))
+            for code, records in collected.items():
+                for path, record in records:
+                    self._collected.add_record(code, path, record)
+                self._register_corpus_rule(code, records[0][0])
 
-    def lint_batch(self, paths: list[Path]) -> tuple[list[FileResult], list[Problem], dict]:
-        """Lint ``paths`` in a worker: the files, their problems, and corpus data."""
+    def lint_batch(self, paths: list[str]) -> Batch:
+        """Lint ``paths`` in a worker: the files and corpus data pickled, and problems."""
         result = RunResult()
-        self._collected = defaultdict(dict)
+        self._collected = CorpusData(result.files.spool)
         for path in paths:
             self._lint_file(path, result)
-        return result.files, result.problems, {c: dict(d) for c, d in self._collected.items()}
+        return list(result.files.records()), result.problems, self._collected.records()
 
     def _register_corpus_rule(self, code: str, path: str) -> None:
         if code not in self._corpus_rules:
@@ -172,8 +183,8 @@ class Runner:
         if doc is not None:
             self._check(doc, Path(name), config, result)
 
-    def _lint_file(self, path: Path, result: RunResult) -> None:
-        display = str(path)
+    def _lint_file(self, name: str, result: RunResult) -> None:
+        path, display = Path(name), name
         config = self.config_for(path.parent)
         if display in self._texts:
             doc = document_from_text(self._texts[display], display, kind_for(path))
@@ -191,18 +202,16 @@ class Runner:
         if doc is None:
             return
         doc.source_digest = digest(data)
-        collected = self._check(doc, path, config, result)
-        # A timeout depends on the machine's load, not on the file: not kept.
-        timed_out = any(
-            d.code in (RuleTimeout.code, FileTimeout.code) for d in result.files[-1].diagnostics
-        )
-        if key is not None and not timed_out:
-            self._store(key, result.files[-1], collected)
+        file, collected = self._check(doc, path, config, result)
+        # A timeout or a failed backend depends on the moment, not on the file: not kept.
+        passing = any(d.code in _PASSING_CODES for d in file.diagnostics)
+        if key is not None and not passing:
+            self._store(key, file, collected)
 
     def _check(
         self, doc: Document, path: Path, config: Config, result: RunResult
-    ) -> dict[str, Any]:
-        """Lint one document into ``result``; returns what corpus rules collected."""
+    ) -> tuple[FileResult, dict[str, Any]]:
+        """Lint one document into ``result``; returns it, and what corpus rules collected."""
         rule_set = self.rule_set(config)
         rules = rule_set.for_path(path)
         budget = Budget(config.file_timeout)
@@ -215,21 +224,21 @@ class Runner:
         except BudgetExceeded:  # the timer fired between two steps
             pass
         keep = self.options.keep_text
-        result.files.append(
-            FileResult(
-                doc.path,
-                diagnostics,
-                doc.index,
-                doc.suppressions,
-                text=doc.text if keep else None,
-                kind=doc.kind,
-                encoding=doc.encoding,
-                bom=doc.bom,
-                digest=doc.source_digest,
-                lossy=doc.decode_error is not None,
-            )
+        diagnostics.sort(key=position)
+        file = FileResult(
+            doc.path,
+            diagnostics,
+            doc.index,
+            doc.suppressions,
+            text=doc.text if keep else None,
+            kind=doc.kind,
+            encoding=doc.encoding,
+            bom=doc.bom,
+            digest=doc.source_digest,
+            lossy=doc.decode_error is not None,
         )
-        return collected
+        result.files.append(file)
+        return file, collected
 
     def _collect(self, doc: Document, rules: Sequence[Rule], budget: Budget) -> dict[str, Any]:
         """What corpus rules keep of ``doc``; nothing once the file's budget is spent."""
@@ -243,18 +252,8 @@ class Runner:
                 break
             self._corpus_rules.setdefault(rule.code, rule)
             collected[rule.code] = value
-            self._keep(rule.code, doc.path, value)
+            self._collected.add(rule.code, doc.path, value)
         return collected
-
-    def _keep(self, code: str, path: str, value: Any) -> None:
-        """Hold what a corpus rule collected from one file until every file is in.
-
-        The same names recur in file after file; each arrives as a string of
-        its own (sliced from a text, or unpickled from a worker or the cache).
-        Keeping one copy of each is what lets a run over an archive hold its
-        corpus statistics in bounded memory.
-        """
-        self._collected[code][path] = _shared_strings(value, self._strings)
 
     # -- cache ------------------------------------------------------------
 
@@ -264,15 +263,16 @@ class Runner:
         rule_set = self.rule_set(config)
         return self._cache.key(data, kind_for(path), rule_set.signature(rule_set.for_path(path)))
 
-    def _answered_from_cache(self, path: Path, result: RunResult) -> bool:
+    def _answered_from_cache(self, name: str, result: RunResult) -> bool:
         if self._cache is None:
             return False
+        path = Path(name)
         try:
             data = read_bytes(path)
         except UnreadableFileError:
             return False  # the worker reports it
         key = self._cache_key(data, path, self.config_for(path.parent))
-        return key is not None and self._from_cache(key, str(path), data, result)
+        return key is not None and self._from_cache(key, name, data, result)
 
     def _from_cache(self, key: str, display: str, data: bytes, result: RunResult) -> bool:
         entry = self._cache.load(key)
@@ -283,7 +283,7 @@ class Runner:
             file.text = decode(data).text
         result.files.append(file)
         for code, value in entry.collected.items():
-            self._keep(code, display, value)
+            self._collected.add(code, display, value)
             self._register_corpus_rule(code, display)
         return True
 
@@ -299,17 +299,20 @@ class Runner:
         return rule_set.for_path(path), rule_set.timeout_rule
 
     def _report_corpus(self, result: RunResult) -> None:
-        by_path = {f.path: f for f in result.files}
+        """Add what corpus rules find, now that every file is in, to the files it is in."""
+        found: dict[str, list[Diagnostic]] = defaultdict(list)
         for code, rule in sorted(self._corpus_rules.items()):
-            for path, diagnostic in rule.report(self._collected[code]):
-                file = by_path.get(path)
-                if file is None or is_suppressed(
-                    file.suppressions, diagnostic.code, diagnostic.span
-                ):
-                    continue
-                file.diagnostics.append(diagnostic)
-        for file in result.files:
-            file.diagnostics.sort(key=position)
+            for path, diagnostic in rule.report(self._collected.view(code)):
+                found[path].append(diagnostic)
+        for path, diagnostics in found.items():
+            at = result.files.find(path)
+            if at is None:
+                continue
+            file = result.files[at]
+            kept = [d for d in diagnostics if not is_suppressed(file.suppressions, d.code, d.span)]
+            if kept:
+                file.diagnostics = sorted([*file.diagnostics, *kept], key=position)
+                result.files[at] = file
 
 
 def _document(data: bytes, name: str, result: RunResult) -> Document | None:
@@ -319,26 +322,6 @@ def _document(data: bytes, name: str, result: RunResult) -> Document | None:
     except BinaryFileError as error:
         result.problems.append(Problem(name, f"skipped: {error}", "note"))
         return None
-
-
-def _shared_strings(value: Any, strings: dict[Any, Any]) -> Any:
-    """``value`` with each string, and each tuple of strings, replaced by one shared copy."""
-    kind = type(value)
-    if kind is str:
-        return strings.setdefault(value, value)
-    if kind is tuple:
-        items = tuple(_shared_strings(item, strings) for item in value)
-        if all(item is None or type(item) is str for item in items):
-            return strings.setdefault(items, items)  # a name form, say: shared too
-        return items
-    if kind is list:
-        return [_shared_strings(item, strings) for item in value]
-    if kind is dict:
-        return {
-            _shared_strings(key, strings): _shared_strings(item, strings)
-            for key, item in value.items()
-        }
-    return value
 
 
 def _open_cache(options: RunOptions) -> Cache | None:

@@ -117,6 +117,12 @@ def test_rule_packs_are_loaded_relative_to_the_config(tmp_path: Path) -> None:
         ("pattern-timeout = -1\n", r"lintnews\.toml:1: pattern-timeout: must be a positive"),
         ('file-timeout = "10"\n', r"lintnews\.toml:1: file-timeout: must be a positive"),
         ("file-timeout = true\n", r"lintnews\.toml:1: file-timeout: must be a positive"),
+        ('\ndialect = "scottish"\n', r"lintnews\.toml:2: dialect: must be one of american, brit"),
+        ('languagetool-url = "localhost:8081"\n', r":1: languagetool-url: must be an http://"),
+        ("languagetool-path = 3\n", r":1: languagetool-path: must be the path of a Language"),
+        ("languagetool-timeout = 0\n", r":1: languagetool-timeout: must be a positive number"),
+        ('source-languages = ["french"]\n', r":1: source-languages: must be a list of ISO 639-1"),
+        ('source-languages = "fr"\n', r":1: source-languages: must be a list of ISO 639-1"),
     ],
 )
 def test_malformed_config_names_file_line_and_key(tmp_path: Path, text: str, message: str) -> None:
@@ -158,3 +164,18 @@ def test_file_timeout(tmp_path: Path) -> None:
     assert load_config(tmp_path / "lintnews.toml").file_timeout == 2.5
     (tmp_path / "lintnews.toml").write_text("", encoding="utf-8")
     assert load_config(tmp_path / "lintnews.toml").file_timeout == 10.0
+
+
+def test_language_keys_are_read_and_a_path_is_made_absolute(tmp_path: Path) -> None:
+    (tmp_path / "lintnews.toml").write_text(
+        'dialect = "british"\nlanguagetool-url = "http://localhost:8081/"\n'
+        'languagetool-path = "tools/LanguageTool-6.4"\nsource-languages = ["FR", "ru"]\n',
+        encoding="utf-8",
+    )
+    config = load_config(tmp_path / "lintnews.toml")
+    assert dict(config.language) == {
+        "dialect": "british",
+        "languagetool-url": "http://localhost:8081",
+        "languagetool-path": str((tmp_path / "tools" / "LanguageTool-6.4").resolve()),
+        "source-languages": ("fr", "ru"),
+    }

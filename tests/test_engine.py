@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
+from lintnews.config import Config, ConfigError, load_config
 from lintnews.diagnostics import Span
 from lintnews.document import Document
-from lintnews.engine import InternalError, lint_document
+from lintnews.engine import InternalError, RuleSet, lint_document
+from lintnews.registry import Registry
 from lintnews.results import RunOptions
-from lintnews.rule import Rule
+from lintnews.rule import BackendError, Option, Rule
 from lintnews.rules.punctuation import DoubledPeriod
 from lintnews.runner import Runner
 from lintnews.selection import Selection
@@ -125,3 +129,87 @@ def test_timeout_through_a_run_reports_the_file_and_goes_on(tmp_path: Path) -> N
     result = Runner(RunOptions()).run([tmp_path])
     codes = {Path(f.path).name: [d.code for d in f.diagnostics] for f in result.files}
     assert codes == {"a.txt": ["LN001", "PN001"], "b.txt": ["PN001"]}
+
+
+class DialectAware(Rule):
+    """## What it does
+    Flags "colour" unless the configured dialect is British.
+
+    ## Example
+    The colour of the flag.
+    """
+
+    code = "XD001"
+    name = "dialect-aware"
+    summary = "Flags colour outside British English"
+    options: ClassVar[Mapping[str, Option]] = {"dialect": Option(str, "american", "dialect")}
+
+    def check(self, doc: Document):
+        at = doc.text.find("colour")
+        if at >= 0 and self.settings["dialect"] != "british":
+            yield self.diagnostic(Span(at, at + 6), "American English writes color")
+
+
+class NeedsServer(Rule):
+    """## What it does
+    Stands for a rule that needs a server nobody configured.
+
+    ## Example
+    Any text.
+    """
+
+    code = "XS001"
+    name = "needs-server"
+    summary = "Needs a server"
+    options: ClassVar[Mapping[str, Option]] = {"languagetool-url": Option(str, "", "server")}
+
+    def unavailable(self) -> str | None:
+        if self.settings["languagetool-url"]:
+            return None
+        return "set languagetool-url in the configuration"
+
+    def check(self, doc: Document):
+        raise BackendError("http://localhost:9/v2/check: connection refused")
+
+
+def _registry_with(*rules: Rule) -> Registry:
+    registry = Registry.load()
+    registry._rules.update((rule.code, rule) for rule in rules)
+    return registry
+
+
+def test_top_level_language_keys_reach_rules_that_declare_them(tmp_path: Path) -> None:
+    (tmp_path / "lintnews.toml").write_text('dialect = "british"\n', encoding="utf-8")
+    registry = _registry_with(DialectAware())
+    british = RuleSet(load_config(tmp_path / "lintnews.toml"), registry, Selection(("XD",)))
+    american = RuleSet(Config(), registry, Selection(("XD",)))
+    doc = Document("The colour of the flag.")
+    assert lint_document(doc, british.rules) == []
+    assert [d.code for d in lint_document(doc, american.rules)] == ["XD001"]
+    with_option = Config(rule_options=(("XD001", (("dialect", "american"),)),))
+    assert with_option.options_for("XD001") == {"dialect": "american"}
+
+
+def test_an_unavailable_rule_asked_for_by_name_is_an_error() -> None:
+    registry = _registry_with(NeedsServer(), DialectAware())
+    for selected in (("XS",), ("XS001",), ("XD001", "XS001")):
+        with pytest.raises(ConfigError, match=r"XS.* selected: set languagetool-url"):
+            RuleSet(Config(), registry, Selection(selected))
+    broad = RuleSet(Config(), registry, Selection(("X",)))
+    assert [rule.code for rule in broad.rules] == ["XD001"]
+    assert broad.left_out == [("XS001", "set languagetool-url in the configuration")]
+
+
+def test_a_failed_backend_is_one_diagnostic_and_the_other_rules_still_report() -> None:
+    configured = NeedsServer().with_settings(**{"languagetool-url": "http://localhost:9"})
+    doc = Document("The colour of the flag. .")
+    found = lint_document(doc, [configured, DialectAware(), DoubledPeriod()])
+    assert [d.code for d in found] == ["LN003", "XD001", "PN001"]
+    assert found[0].message == (
+        "http://localhost:9/v2/check: connection refused; not run on this file: XS001"
+    )
+    twin = type("NeedsServerToo", (NeedsServer,), {"code": "XS002", "name": "needs-server-too"})
+    found = lint_document(doc, [configured, twin().with_settings(**{"languagetool-url": "x"})])
+    assert [d.message for d in found] == [
+        "http://localhost:9/v2/check: connection refused; not run on this file: XS001, XS002"
+    ]

@@ -124,3 +124,24 @@ def test_a_file_deleted_while_the_run_is_under_way(tmp_path: Path, monkeypatch) 
         ("a.txt", "cannot read: no such file or directory")
     ]
     assert [Path(f.path).name for f in result.files] == ["b.txt"]
+
+
+def test_a_file_made_unreadable_while_the_run_is_under_way(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    import lintnews.loader as loader
+
+    real_open = os.open
+
+    def locked(path, flags, *args, **kwargs):
+        # chmod 0 after the walk, as seen by any user (root ignores file modes)
+        if os.fspath(path).endswith("a.txt"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr(loader.os, "open", locked)
+    result = Runner(RunOptions(jobs=1)).run([tmp_path])
+    assert [(Path(p.path).name, p.message) for p in result.problems] == [
+        ("a.txt", "cannot read: permission denied")
+    ]
+    assert [Path(f.path).name for f in result.files] == ["b.txt"]

@@ -99,14 +99,14 @@ def test_unreadable_file_permissions(tmp_path: Path) -> None:
 def test_folder_with_no_articles(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text("a,b\n", encoding="utf-8")
     result = run(tmp_path)
-    assert result.files == [] and result.problems == []
+    assert len(result.files) == 0 and result.problems == []
 
 
 def test_default_excludes_skip_tool_folders(tmp_path: Path) -> None:
     for folder in (".git", ".venv", "node_modules"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "README.txt").write_text(ARTICLE, encoding="utf-8")
-    assert run(tmp_path).files == []
+    assert len(run(tmp_path).files) == 0
 
 
 def test_symlinked_folders_are_not_followed(tmp_path: Path) -> None:

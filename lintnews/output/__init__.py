@@ -14,8 +14,9 @@ from typing import TextIO
 
 from lintnews.diagnostics import Diagnostic
 from lintnews.packs import builtin_pack_paths
-from lintnews.results import FileResult, RunResult
+from lintnews.results import RunResult
 from lintnews.rule import Rule
+from lintnews.store import FileResults
 
 FORMATS: dict[str, str] = {
     "concise": "lintnews.output.concise",
@@ -89,7 +90,7 @@ class Report:
         return f"{DOCS_URL}{rule.name}/"
 
     @property
-    def files(self) -> list[FileResult]:
+    def files(self) -> FileResults:
         return self.result.files
 
 

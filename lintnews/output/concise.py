@@ -9,7 +9,7 @@ from lintnews.output.summary import summary_line
 
 
 def render(report: Report, stream: TextIO) -> None:
-    for file in report.files:
+    for file in report.files.with_diagnostics():
         for diagnostic in file.diagnostics:
             start = file.index.location(diagnostic.span.start)
             marker = report.marker(diagnostic)

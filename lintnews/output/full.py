@@ -19,7 +19,7 @@ MAX_MARKED = 60  # longest underline before the span itself is shortened
 
 
 def render(report: Report, stream: TextIO) -> None:
-    for file in report.files:
+    for file in report.files.with_diagnostics():
         for diagnostic in file.diagnostics:
             stream.write(render_one(report, file, diagnostic))
             stream.write("\n")

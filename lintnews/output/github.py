@@ -32,7 +32,7 @@ def render(report: Report, stream: TextIO) -> None:
 
 def commands(report: Report) -> Iterator[str]:
     """Findings by file and position, then the files that were not linted."""
-    for file in sorted(report.files, key=lambda f: f.path):
+    for file in report.files.with_diagnostics():  # in path order
         for diagnostic in sorted(file.diagnostics, key=_position):
             yield _annotation(report, file, diagnostic)
     for problem in sorted(report.result.problems, key=lambda p: (p.path, p.message)):

@@ -24,7 +24,7 @@ def render(report: Report, stream: TextIO) -> None:
 
 
 def records(report: Report) -> Iterator[dict[str, Any]]:
-    for file in report.files:
+    for file in report.files.with_diagnostics():
         for diagnostic in file.diagnostics:
             yield record(report, file, diagnostic)
 

@@ -23,7 +23,7 @@ import lintnews
 from lintnews.diagnostics import Diagnostic, Fix, Span
 from lintnews.document import LineIndex
 from lintnews.fingerprint import fingerprints
-from lintnews.jsontext import indented
+from lintnews.jsontext import indented, write_indented_list
 from lintnews.output import Report
 from lintnews.results import STDIN, FileResult, Problem
 from lintnews.rule import Rule
@@ -38,24 +38,55 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note", "note": "note"
 JSON = dict[str, Any]
 
 
+#: Stand-ins for the two long lists of the log while the rest is written.
+_ARTIFACTS, _RESULTS = "lintnews:artifacts", "lintnews:results"
+
+
 def render(report: Report, stream: TextIO) -> None:
-    stream.write(indented(sarif_log(report, Path.cwd())) + "\n")
+    """The log, its artifacts and results written one by one: the text of
+    :func:`sarif_log`, without holding a run's results all at once."""
+    root = Path.cwd()
+    codes = _codes(report)
+    text = indented(_log(report, root, codes, _ARTIFACTS, _RESULTS))
+    # Nothing but fixed keys follows the stand-ins, so their last occurrence
+    # is theirs even if a rule's description or a path holds the same words.
+    head, _, tail = text.rpartition(f'"{_RESULTS}"')
+    head, _, middle = head.rpartition(f'"{_ARTIFACTS}"')
+    stream.write(head)
+    write_indented_list((_artifact(file, root) for file in report.files), stream, depth=3)
+    stream.write(middle)
+    write_indented_list(_all_results(report, codes, root), stream, depth=3)
+    stream.write(tail + "\n")
 
 
 def sarif_log(report: Report, root: Path) -> JSON:
     """The whole log; ``root`` is the folder relative URIs are resolved against."""
-    codes = sorted({d.code for file in report.files for d in file.diagnostics})
-    rule_index = {code: i for i, code in enumerate(codes)}
-    results = [r for file in report.files for r in _results(file, rule_index, root)]
+    codes = _codes(report)
+    artifacts = [_artifact(file, root) for file in report.files]
+    return _log(report, root, codes, artifacts, list(_all_results(report, codes, root)))
+
+
+def _log(report: Report, root: Path, codes: list[str], artifacts: Any, results: Any) -> JSON:
     run = {
         "tool": {"driver": _driver(report, codes)},
         "invocations": [_invocation(report.result.problems, root)],
         "originalUriBaseIds": {SRCROOT: {"uri": _directory_uri(root)}},
-        "artifacts": [_artifact(file, root) for file in report.files],
+        "artifacts": artifacts,
         "columnKind": "unicodeCodePoints",
         "results": results,
     }
     return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+def _codes(report: Report) -> list[str]:
+    """The rules that produced a result, in the order of ``tool.driver.rules``."""
+    return sorted({d.code for file in report.files.with_diagnostics() for d in file.diagnostics})
+
+
+def _all_results(report: Report, codes: list[str], root: Path) -> Iterator[JSON]:
+    rule_index = {code: i for i, code in enumerate(codes)}
+    for file in report.files.with_diagnostics():
+        yield from _results(file, rule_index, root)
 
 
 # -- the tool and its rules -------------------------------------------------

@@ -10,8 +10,11 @@ from lintnews.output import Report
 
 
 def render(report: Report, stream: TextIO, *, as_json: bool = False) -> None:
-    counts = Counter(d.code for f in report.files for d in f.diagnostics)
-    fixable = Counter(d.code for f in report.files for d in f.diagnostics if d.fix)
+    counts: Counter[str] = Counter()
+    fixable: Counter[str] = Counter()
+    for file in report.files.with_diagnostics():
+        counts.update(d.code for d in file.diagnostics)
+        fixable.update(d.code for d in file.diagnostics if d.fix)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
     if as_json:
         entries = [

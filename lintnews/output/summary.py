@@ -9,15 +9,20 @@ def summary_line(report: Report) -> str:
     """What was found (or fixed), and how many more ``--fix`` could mend."""
     if not report.summary:
         return ""
-    diagnostics = [d for f in report.files for d in f.diagnostics]
-    hidden = sum(1 for d in diagnostics if d.fix is not None and not report.applicable(d))
+    total = files = fixable = hidden = 0
+    for file in report.files.with_diagnostics():
+        files += 1
+        total += len(file.diagnostics)
+        for diagnostic in file.diagnostics:
+            if report.applicable(diagnostic):
+                fixable += 1
+            elif diagnostic.fix is not None:
+                hidden += 1
     if report.fixed is not None:
-        return _fixed_line(report.fixed, len(diagnostics), hidden)
-    if not diagnostics:
+        return _fixed_line(report.fixed, total, hidden)
+    if not total:
         return "All checks passed!\n" if report.files else ""
-    files = sum(1 for f in report.files if f.diagnostics)
-    line = f"Found {_count(len(diagnostics), 'diagnostic')} in {_count(files, 'file')}.\n"
-    fixable = sum(1 for d in diagnostics if report.applicable(d))
+    line = f"Found {_count(total, 'diagnostic')} in {_count(files, 'file')}.\n"
     if fixable:
         line += f"[*] {fixable} fixable with the --fix option"
         if hidden:

@@ -62,7 +62,7 @@ class DocumentConsistencyRule(PackRule):
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:
         found = self.finder.occurrences(doc)
-        yield from _minority_diagnostics(self, self.finder, found, found)
+        yield from _minority_diagnostics(self, self.finder, found, _variant_counts(found))
 
 
 class CorpusConsistencyRule(CorpusRule, PackRule):
@@ -80,22 +80,30 @@ class CorpusConsistencyRule(CorpusRule, PackRule):
         return self.finder.occurrences(doc)
 
     def report(self, collected: Mapping[str, Any]) -> Iterator[tuple[str, Diagnostic]]:
-        everything = [o for found in collected.values() for o in found]
+        counts: Counter[tuple[int, int]] = Counter()
+        for found in collected.values():  # one pass for the counts, one for the reports
+            counts.update((g, v) for g, v, _, _ in found)
         for path, found in collected.items():
-            for diagnostic in _minority_diagnostics(self, self.finder, found, everything):
+            for diagnostic in _minority_diagnostics(self, self.finder, found, counts):
                 yield path, diagnostic
+
+
+def _variant_counts(found: list[tuple[int, int, int, int]]) -> Counter[tuple[int, int]]:
+    return Counter((g, v) for g, v, _, _ in found)
 
 
 def _minority_diagnostics(
     rule: PackRule,
     finder: _VariantFinder,
     found: list[tuple[int, int, int, int]],
-    population: list[tuple[int, int, int, int]],
+    counts: Counter[tuple[int, int]],
 ) -> Iterator[Diagnostic]:
-    counts = Counter((g, v) for g, v, _, _ in population)
-    used = {(g, v) for g, v, _, _ in population}
+    """The uses in ``found`` of a variant less used, in ``counts``, than another of its group."""
+    if not found:
+        return
+    variants_used = Counter(g for g, _ in counts)
     for g, v, start, end in found:
-        if sum(1 for (gg, _) in used if gg == g) < 2:
+        if variants_used[g] < 2:
             continue
         best = finder.preferred(counts, g)
         if v == best:

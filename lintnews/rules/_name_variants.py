@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from lintnews.diagnostics import Span
@@ -47,24 +46,47 @@ def unpack(kept: Kept) -> Iterator[tuple[Form, array]]:
         at += 1 + 2 * count
 
 
-@dataclass
 class _Spellings:
-    """How one name is spelled across the run."""
+    """How one name is spelled across the run.
 
-    uses: dict[str, int] = field(default_factory=dict)  # folded spelling -> uses
-    files: dict[str, int] = field(default_factory=dict)  # folded spelling -> files
-    spelled: dict[str, str] = field(default_factory=dict)  # folded -> first form seen
-    forms: set[str] = field(default_factory=set)
-    _last_file: dict[str, str] = field(default_factory=dict)
+    An archive names hundreds of thousands of people, nearly all spelled one
+    way: the first spelling's counts are kept inline, and a table of other
+    spellings exists only for the few names that have them.
+    """
+
+    __slots__ = ("_files", "_first", "_forms", "_last", "_others", "_spelled", "_uses")
+
+    def __init__(self, path: str, form: str, uses: int) -> None:
+        self._first = fold(form)
+        self._spelled = form  # the first form seen of the first spelling
+        self._uses = uses
+        self._files = 1
+        self._last = path  # an article's forms arrive together: a new path is a new file
+        self._others: dict[str, list] | None = None  # folded -> [uses, files, spelled, last]
+        self._forms: set[str] | None = None  # forms other than _spelled
 
     def add(self, path: str, form: str, uses: int) -> None:
+        if form != self._spelled:
+            if self._forms is None:
+                self._forms = set()
+            self._forms.add(form)
         folded = fold(form)
-        self.uses[folded] = self.uses.get(folded, 0) + uses
-        if self._last_file.get(folded) != path:  # an article's forms arrive together
-            self._last_file[folded] = path
-            self.files[folded] = self.files.get(folded, 0) + 1
-        self.spelled.setdefault(folded, form)
-        self.forms.add(form)
+        if folded == self._first:
+            self._uses += uses
+            if self._last != path:
+                self._last = path
+                self._files += 1
+            return
+        if self._others is None:
+            self._others = {}
+        entry = self._others.get(folded)
+        if entry is None:
+            self._others[folded] = [uses, 1, form, path]
+            return
+        entry[0] += uses
+        if entry[3] != path:
+            entry[3] = path
+            entry[1] += 1
 
     def rare(self, preferred: str | None) -> tuple[str, set[str]]:
         """The usual spelling, and the forms to report.
@@ -72,17 +94,22 @@ class _Spellings:
         Without a canonical form, the usual spelling must be used more often
         and in more files than the rare one, or at least twice as often.
         """
+        forms = {self._spelled, *(self._forms or ())}
         if preferred is not None:
             best = preferred.replace("'", "’")
-            return preferred, {f for f in self.forms if f.replace("'", "’") != best}
-        ranked = sorted(self.uses.items(), key=lambda item: -item[1])  # stable: first seen wins
-        (top, most), *others = ranked
+            return preferred, {f for f in forms if f.replace("'", "’") != best}
+        if self._others is None:
+            return self._spelled, set()
+        counts = {self._first: (self._uses, self._files, self._spelled)}
+        counts.update((folded, (u, f, s)) for folded, (u, f, s, _) in self._others.items())
+        ranked = sorted(counts.items(), key=lambda item: -item[1][0])  # stable: first seen wins
+        (_, (most, files, spelled)), *others = ranked
         rare = {
             folded
-            for folded, uses in others
-            if (most > uses and self.files[top] > self.files[folded]) or most >= max(2, 2 * uses)
+            for folded, (uses, in_files, _) in others
+            if (most > uses and files > in_files) or most >= max(2, 2 * uses)
         }
-        return self.spelled[top], {f for f in self.forms if fold(f) in rare}
+        return spelled, {f for f in forms if fold(f) in rare}
 
 
 def variants(
@@ -94,8 +121,13 @@ def variants(
     for path, kept in collected.items():
         for form, offsets in unpack(kept):
             group = group_of(form)
-            if group is not None:
-                spellings.setdefault(group, _Spellings()).add(path, form[0], len(offsets) // 2)
+            if group is None:
+                continue
+            spelled = spellings.get(group)
+            if spelled is None:
+                spellings[group] = _Spellings(path, form[0], len(offsets) // 2)
+            else:
+                spelled.add(path, form[0], len(offsets) // 2)
     decided = {}
     for group, spelled in spellings.items():
         best, rare = spelled.rare(canonical.get(group))
@@ -135,10 +167,16 @@ def _grouping(collected: Mapping[str, Any], canonical: Mapping[Group, str]) -> A
     one name has that surname (Tokaev → Kassym-Jomart Tokayev).
     """
     surnames: dict[str, set[str]] = {}
-    everything = (form[1:] for kept in collected.values() for form in kept[0])
-    for key, partner in [*everything, *canonical]:
+
+    def add(key: str, partner: str | None) -> None:
         if partner is not None and partner.startswith("<"):
             surnames.setdefault(key, set()).add(partner)
+
+    for kept in collected.values():  # one article at a time: a run may hold 100,000
+        for _, key, partner in kept[0]:
+            add(key, partner)
+    for key, partner in canonical:
+        add(key, partner)
 
     def group_of(form: Form) -> Group | None:
         _, key, partner = form

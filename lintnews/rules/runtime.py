@@ -83,3 +83,39 @@ class FileTimeout(Rule):
             f"{len(codes)} rule{'s' if len(codes) != 1 else ''} not run on this file ({shown})"
         )
         return self.diagnostic(Span(0, min(1, len(doc.text))), message)
+
+
+class BackendFailure(Rule):
+    """## What it does
+    Reports that a rule which asks an outside checker (a LanguageTool server)
+    got no usable answer for this file: the server was down, too slow, or
+    answered with an error or with something that is not its JSON. The
+    message names the checker and what went wrong.
+
+    ## Why is this bad?
+    The rules of that checker did not run on the file, so a clean report
+    would say more than lintnews knows. Every other rule still ran, and
+    their findings are reported as usual.
+
+    ## Example
+    `languagetool-url = "http://localhost:8081"` in the configuration while
+    no server listens there.
+
+    Use instead: start the server (see the README), or point
+    `languagetool-url` at one that runs.
+    """
+
+    code = "LN003"
+    name = "backend-failure"
+    summary = "An outside checker failed on this file; its rules did not run"
+    severity = Severity.ERROR
+
+    def check(self, doc: Document) -> Iterator[Diagnostic]:
+        # The engine reports a failed backend as it meets it; see failure_diagnostic.
+        return iter(())
+
+    def failure_diagnostic(self, doc: Document, rules: list[Rule], reason: str) -> Diagnostic:
+        codes = ", ".join(rule.code for rule in rules[:12])
+        more = f" and {len(rules) - 12} more" if len(rules) > 12 else ""
+        message = f"{reason}; not run on this file: {codes}{more}"
+        return self.diagnostic(Span(0, min(1, len(doc.text))), message)

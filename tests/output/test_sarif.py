@@ -307,3 +307,37 @@ def test_a_clean_article_still_makes_a_valid_log(run_cli: Run, tmp_path: Path) -
     assert run["results"] == []
     assert run["tool"]["driver"]["rules"] == []
     assert run["invocations"] == [{"executionSuccessful": True, "toolExecutionNotifications": []}]
+
+
+# -- written as it goes ------------------------------------------------------------
+
+
+def _report(paths: list[Path]) -> Any:
+    from lintnews.output import Report
+    from lintnews.results import RunOptions
+    from lintnews.runner import Runner
+
+    runner = Runner(RunOptions(isolated=True, keep_text=True, jobs=1))
+    return Report(runner.run(paths), runner.known_rules())
+
+
+def test_the_streamed_log_is_the_log_byte_for_byte(tmp_path: Path, monkeypatch: Any) -> None:
+    """Artifacts and results are written one by one; the text is that of the whole log."""
+    import io
+
+    from lintnews.jsontext import indented
+    from lintnews.output import sarif as sarif_format
+
+    monkeypatch.chdir(ROOT)
+    # A path holding the stand-ins' words must not throw the splice off.
+    odd = tmp_path / "lintnews:results" / '"lintnews:artifacts".txt'
+    odd.parent.mkdir()
+    odd.write_text("Troops patrolled Almaty. .\n", encoding="utf-8")
+    clean = tmp_path / "clean.txt"
+    clean.write_text("Troops patrolled Almaty.\n", encoding="utf-8")
+    for paths in ([ROOT / "seeds", odd, tmp_path / "lintnews:artifacts"], [clean], []):
+        report = _report(paths)
+        stream = io.StringIO()
+        sarif_format.render(report, stream)
+        assert stream.getvalue() == indented(sarif_format.sarif_log(report, ROOT)) + "\n"
+        validated(stream.getvalue())
