@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import operator
 import re
@@ -17,6 +18,7 @@ from lintnews.packs.data import string_set
 from lintnews.prefilter import fold
 from lintnews.rule import Option, Rule
 from lintnews.rules._word_text import word_text
+from lintnews.sentences import CLOSING_MARKS, END_MARKS, document_sentences
 
 _NOT_WORD = r"[\p{L}\p{M}\p{N}_'’-]"
 # A word and its repeats, whitespace between; a hyphen (Baden-Baden), an
@@ -31,9 +33,6 @@ _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'’][\p{L}\p{M}\p{N}]+)*")
 # colons and sentence ends mean a list such as “Share this:”, “Like this:”.
 _INNER_GAP = regex.compile(r",?\s+")
 _CLAUSE_BREAK = regex.compile(r"[.!?;:]")
-# Sentences end at a period, question or exclamation mark or ellipsis,
-# closing quotes and brackets included, followed by whitespace.
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?…][”’\"')\]]*)\s+")
 _DATA = "duplication-allowed"
 
 
@@ -300,7 +299,9 @@ class RepeatedSentence(Rule):
     Flags a sentence or a paragraph that already appeared earlier in the
     article, word for word (spaces and line breaks aside). The second copy is
     reported; sentences shorter than six words (`He said no.`) are ignored,
-    and the option `min-words` changes that length.
+    and the option `min-words` changes that length. Sentences are split as
+    in every lintnews rule: an abbreviation (`Gov. Greg Abbott`), an initial
+    (`George W. Bush`) or a period before a lowercase word does not end one.
 
     ## Why is this bad?
     Scrapers pick up the same paragraph twice (once from a teaser or a
@@ -339,13 +340,14 @@ class RepeatedSentence(Rule):
             return
         seen_paragraphs: dict[str, Span] = {}
         seen_sentences: dict[str, Span] = {}
+        sentences = document_sentences(doc)
         for paragraph in doc.paragraphs:
             whole = _normalized(doc.slice(paragraph))
             if whole in seen_paragraphs and self._long_enough(whole):
                 yield self._report(doc, _trimmed(doc, paragraph), seen_paragraphs[whole], paragraph)
                 continue
             seen_paragraphs.setdefault(whole, paragraph)
-            for sentence in _sentences(doc, paragraph):
+            for sentence in _inside(sentences, paragraph):
                 text = _normalized(doc.slice(sentence))
                 # Only long enough sentences are kept, so one seen before is long enough.
                 if text in seen_sentences:
@@ -369,28 +371,44 @@ class RepeatedSentence(Rule):
         return self.diagnostic(span, f"{kind} repeated from line {row}", fix=fix)
 
 
-# Where _SENTENCE_BREAK parts a paragraph whose whitespace runs are single
-# spaces, with the sentence's closing marks; a line break parts paragraphs.
-# (Written to open on a character class, which ``re`` scans for quickly.)
-_PIECE_BREAK = re.compile(r"[.!?…\n](?:(?<=\n)|[”’\"')\]]*(?: |\n|$))")
-# Whitespace to str.split that _SENTENCE_BREAK's \s does not match.
-_SPLIT_ONLY_SPACES = "\x1c\x1d\x1e\x1f"
+# Every mark after which a sentence may end, and the line breaks between
+# paragraphs. (One character class, which ``re`` scans for quickly.)
+_PIECE_BREAK = re.compile(f"[{re.escape(END_MARKS)}\n]")
+# What may stand between a sentence's last mark and the next sentence, in
+# whitespace-normalised text.
+_PIECE_LEAD = " " + CLOSING_MARKS
 
 
 def _may_repeat(doc: Document, long_enough: Callable[[str], bool]) -> bool:
     """False when no paragraph or sentence long enough is repeated in ``doc``.
 
-    Works on the whitespace-normalised paragraphs: its sentences lose only
-    their closing marks, so two equal sentences stay equal, with the same
-    words. Sentences are found in the masked text but read from the text,
-    so a document with masked parts is always checked in full.
+    Spares most articles, which repeat nothing, the sentence split. In plain
+    text a sentence starts a paragraph or follows a mark, the closing quotes
+    and brackets after it and spaces; so once the whitespace-normalised
+    paragraphs are cut at every mark and stripped of what may lead them, a
+    repeated sentence is a run of pieces that each occur twice, with all the
+    sentence's words. Markdown, whose sentences also start where a block
+    does, and documents with masked parts are always checked in full.
     """
     text = doc.text
-    if doc.masked_text != text or any(space in text for space in _SPLIT_ONLY_SPACES):
+    if doc.kind == "markdown" or doc.masked_text != text:
         return True
     paragraphs = [_normalized(text[p.start : p.end]) for p in doc.paragraphs]
-    pieces = _PIECE_BREAK.split("\n".join(paragraphs))
-    return any(long_enough(t) for t in (*_repeated(paragraphs), *_repeated(pieces)))
+    if any(long_enough(t) for t in _repeated(paragraphs)):
+        return True
+    pieces = [piece.lstrip(_PIECE_LEAD) for piece in _PIECE_BREAK.split("\n".join(paragraphs))]
+    repeated = set(_repeated(pieces))
+    if not repeated:
+        return False
+    run: list[str] = []
+    for piece in [*pieces, None]:
+        if piece in repeated:
+            run.append(piece)
+        elif run:
+            if long_enough(" ".join(run)):
+                return True
+            run = []
+    return False
 
 
 def _repeated(items: list[str]) -> list[str]:
@@ -407,14 +425,12 @@ def _trimmed(doc: Document, span: Span) -> Span:
     return Span(start, span.start + len(text.rstrip()))
 
 
-def _sentences(doc: Document, paragraph: Span) -> Iterator[Span]:
-    start = paragraph.start
-    for gap in _SENTENCE_BREAK.finditer(doc.masked_text, paragraph.start, paragraph.end):
-        if gap.start() > start:
-            yield _trimmed(doc, Span(start, gap.start()))
-        start = gap.end()
-    if start < paragraph.end:
-        yield _trimmed(doc, Span(start, paragraph.end))
+def _inside(sentences: Sequence[Span], paragraph: Span) -> Iterator[Span]:
+    """The sentences that lie in ``paragraph`` (a sentence never crosses a paragraph)."""
+    i = bisect.bisect_left(sentences, paragraph.start, key=operator.attrgetter("start"))
+    while i < len(sentences) and sentences[i].start < paragraph.end:
+        yield sentences[i]
+        i += 1
 
 
 def _paragraph_removal(doc: Document, paragraph: Span) -> Span | None:

@@ -241,6 +241,16 @@ def test_repeated_sentence_min_words_option() -> None:
     assert flagged(RepeatedSentence(**{"min-words": 3}), text) == ["Troops entered Almaty."]
 
 
+def test_repeated_sentence_keeps_abbreviations_and_initials_whole() -> None:
+    text = (
+        "Texas Gov. Greg Abbott courted miners with cheap power. Prices rose.\n"
+        "Miners came. Texas Gov. Greg Abbott courted miners with cheap power. They stayed.\n"
+    )
+    assert flagged(RepeatedSentence(), text) == [
+        "Texas Gov. Greg Abbott courted miners with cheap power."
+    ]
+
+
 def test_repeated_sentence_compares_the_real_text_in_markdown() -> None:
     # Masked code spans must not make two different sentences look equal.
     text = (
@@ -283,9 +293,24 @@ _ODD = [
 ]
 
 
-def _odd_texts(count: int, seed: int) -> list[str]:
+# And those that sentence ends in lintnews.sentences turn on.
+_SENTENCE_ODD = [
+    *_ODD,
+    *"»›。！」“(\x1c",
+    "Mr. ",
+    "U.S. ",
+    "Apple Inc. ",
+    ". . . ",
+    " ” ",
+    "“Why?” ",
+    "de ",
+    "The ",
+]
+
+
+def _odd_texts(count: int, seed: int, alphabet: list[str] = _ODD) -> list[str]:
     rng = random.Random(seed)
-    return ["".join(rng.choices(_ODD, k=rng.randint(1, 40))) for _ in range(count)]
+    return ["".join(rng.choices(alphabet, k=rng.randint(1, 40))) for _ in range(count)]
 
 
 def _documents(texts: list[str]) -> list[Document]:
@@ -331,7 +356,7 @@ def test_repeated_sentence_look_misses_nothing(
     min_words: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rule = RepeatedSentence(**{"min-words": min_words})
-    docs = _documents(_odd_texts(3000, 3))
+    docs = _documents(_odd_texts(3000, 3) + _odd_texts(1500, 4, _SENTENCE_ODD))
     looked = [_reports(rule, doc) for doc in docs]
     monkeypatch.setattr(duplication, "_may_repeat", lambda doc, long_enough: True)
     for doc, found in zip(docs, looked, strict=True):
