@@ -140,7 +140,26 @@ def build_corpus(folder: Path, files: int) -> list[Path]:
 
 
 #: Syllables of the invented people and places that make each archive article unique.
-SYLLABLES = "ka ro vel tam sin du ya mer li zan bek nur al tai ger es mun ol".split()
+SYLLABLES = [
+    "ka",
+    "ro",
+    "vel",
+    "tam",
+    "sin",
+    "du",
+    "ya",
+    "mer",
+    "li",
+    "zan",
+    "bek",
+    "nur",
+    "al",
+    "tai",
+    "ger",
+    "es",
+    "mun",
+    "ol",
+]
 
 
 def build_archive(folder: Path, files: int) -> int:

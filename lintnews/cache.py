@@ -116,6 +116,7 @@ def rules_signature(rules: Sequence[Rule]) -> str:
             "settings": getattr(rule, "settings", {}),
             "origin": rule.origin,
             "pack": getattr(getattr(rule, "spec", None), "data", None),
+            "backend": rule.backend_version(),
         }
         for rule in rules
     ]

@@ -54,6 +54,8 @@ class CheckRequest:
     jobs: int | None = None
     cache: bool = True
     cache_dir: Path | None = None
+    #: Print notes too: the rules not run on an article in another language.
+    verbose: bool = False
 
     @property
     def uses_stdin(self) -> bool:
@@ -226,6 +228,8 @@ def _fixes_listing(fixes: list[FileFix]) -> str:
 def _print_problems(request: CheckRequest, result: RunResult, fixes: list[FileFix]) -> None:
     for problem in result.problems:
         if request.quiet and problem.level != "error":
+            continue
+        if problem.level == "info" and not request.verbose:
             continue
         print(f"{problem.level}: {problem.path}: {problem.message}", file=sys.stderr)
     for fix in fixes:

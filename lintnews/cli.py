@@ -130,7 +130,13 @@ ExtendSelectOption = Annotated[
     typer.Option(help="Codes or prefixes to run on top of the configured selection."),
 ]
 VerboseOption = Annotated[
-    bool, typer.Option("--verbose", "-v", help="Show tracebacks of internal errors.")
+    bool,
+    typer.Option(
+        "--verbose",
+        "-v",
+        help="Also show notes (rules left out, or not run on an article in another "
+        "language) and the traceback of an internal error.",
+    ),
 ]
 
 
@@ -254,6 +260,7 @@ def check(
             jobs=jobs,
             cache=not no_cache,
             cache_dir=cache_dir,
+            verbose=verbose,
         )
         code = run_check(request)
         if code == EXIT_DIAGNOSTICS and exit_zero:

@@ -21,6 +21,7 @@ from lintnews.config import Config, ConfigError
 from lintnews.diagnostics import Diagnostic
 from lintnews.discovery import relative_path
 from lintnews.document import Document
+from lintnews.language import DEFAULT_SOURCE_LANGUAGES, applies, article_language
 from lintnews.prefilter import may_match, triggers_for
 from lintnews.registry import Registry
 from lintnews.rule import BackendError, CorpusRule, Rule, RuleDefinitionError
@@ -60,6 +61,10 @@ class RuleSet:
         #: Rules selected but left out, each with why (a backend not configured).
         self.left_out: list[tuple[str, str]] = []
         self.rules = self._available(configured, layered)
+        #: The languages an article's language is chosen from (``source-languages``).
+        self.source_languages: tuple[str, ...] = tuple(
+            dict(config.language).get("source-languages", DEFAULT_SOURCE_LANGUAGES)
+        )
         self._signatures: dict[tuple[str, ...], str] = {}
         self.timeout_rule = registry.get(RuleTimeout.code)
         self._validate_codes(registry)
@@ -112,7 +117,9 @@ class RuleSet:
         if codes not in self._signatures:
             from lintnews.cache import rules_signature
 
-            self._signatures[codes] = rules_signature(rules)
+            # The languages decide which rules run on an article in another language.
+            languages = ",".join(self.source_languages)
+            self._signatures[codes] = f"{rules_signature(rules)}:{languages}"
         return self._signatures[codes]
 
     def for_path(self, path: Path | str) -> list[Rule]:
@@ -132,21 +139,30 @@ def lint_document(
     rules: Sequence[Rule],
     timeout_rule: Rule | None = None,
     budget: Budget | None = None,
+    *,
+    languages: Sequence[str] = DEFAULT_SOURCE_LANGUAGES,
+    skipped: list[str] | None = None,
 ) -> list[Diagnostic]:
     """Every diagnostic the per-document rules find in ``doc``, in text order.
 
     With a ``budget``, the rules not yet run when it is spent are skipped and
-    named in one LN002 diagnostic.
+    named in one LN002 diagnostic. A rule for other languages than the
+    article's (chosen from ``languages``) is skipped and its code added to
+    ``skipped``.
     """
     found: list[Diagnostic] = []
     pending = [rule for rule in rules if not isinstance(rule, _NOT_RUN_HERE)]
+    language = _language_of(doc, pending, languages)
     failed: dict[str, list[Rule]] = {}  # a backend's failure -> the rules it stopped
     done = 0
     try:
         for rule in pending:
             if budget is not None and budget.expired():
                 raise BudgetExceeded
-            if may_match(doc, folded_triggers(rule)):
+            if not applies(rule.languages, language):
+                if skipped is not None:
+                    skipped.append(rule.code)
+            elif may_match(doc, folded_triggers(rule)):
                 try:
                     found.extend(_run(doc, rule, timeout_rule))
                 except BackendError as error:
@@ -172,6 +188,16 @@ def _run(doc: Document, rule: Rule, timeout_rule: Rule | None) -> list[Diagnosti
     except Exception as error:
         raise InternalError(f"rule {rule.code} ({rule.name}) failed: {error!r}") from error
     return [d for d in produced if _reportable(doc, d)]
+
+
+def _language_of(doc: Document, rules: Sequence[Rule], languages: Sequence[str]) -> str | None:
+    """The article's language, when a rule depends on it (once per document)."""
+    if all(rule.languages is None for rule in rules):
+        return None
+    try:
+        return article_language(doc, languages)
+    except BackendError:  # no detector: every rule runs, as on an unknown language
+        return None
 
 
 @functools.cache

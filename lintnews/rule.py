@@ -72,6 +72,10 @@ class Rule:
     #: rule can flag; the engine skips the rule on a document that has none.
     #: None: no such strings, the rule always runs. See :mod:`lintnews.prefilter`.
     triggers: ClassVar[Iterable[str] | None] = None
+    #: Languages (ISO 639-1 codes) of the articles the rule makes sense for;
+    #: None: any. The engine skips the rule on an article known to be in
+    #: another language (:func:`lintnews.language.article_language`).
+    languages: ClassVar[frozenset[str] | None] = None
 
     def __init__(self, **settings: Any) -> None:
         self.configure(settings)
@@ -131,6 +135,13 @@ class Rule:
             settings[key] = value
         return settings
 
+    def backend_version(self) -> str:
+        """The version of the outside checker the rule asks (Harper's package), or "".
+
+        Part of the cache key: an upgraded checker may find other things.
+        """
+        return ""
+
     def unavailable(self) -> str | None:
         """Why this rule cannot run with its settings (a backend not configured), or None.
 
@@ -167,6 +178,27 @@ class CorpusRule(Rule):
     def report(self, collected: Mapping[str, Any]) -> Iterable[tuple[str, Diagnostic]]:
         """Diagnostics, each with the path it belongs to, once every document is in."""
         raise NotImplementedError
+
+
+def rule_class(
+    base: type[Rule], class_name: str, module: str, doc: str, entry: Mapping[str, Any], **extra: Any
+) -> type[Rule]:
+    """A rule class made from a data entry (``code``, ``name``, ``summary``, ``severity``).
+
+    For the rules of an outside checker, one per kind of finding it reports:
+    raises KeyError or ValueError on an incomplete or invalid entry.
+    """
+    attributes = {
+        "__doc__": doc,
+        "__module__": module,
+        "__qualname__": class_name,
+        "code": entry["code"],
+        "name": entry["name"],
+        "summary": entry["summary"],
+        "severity": Severity(entry["severity"]),
+        **extra,
+    }
+    return type(class_name, (base,), attributes)
 
 
 def _type_name(kind: type | tuple[type, ...]) -> str:

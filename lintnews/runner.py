@@ -24,6 +24,7 @@ from lintnews.diagnostics import Diagnostic
 from lintnews.discovery import discover, is_excluded
 from lintnews.document import Document, is_suppressed
 from lintnews.engine import RuleSet, lint_document, position
+from lintnews.language import article_language, skipped_note
 from lintnews.loader import (
     BinaryFileError,
     UnreadableFileError,
@@ -61,6 +62,8 @@ class Runner:
         self._texts: Mapping[str, str] = {}
         self._cache = _open_cache(options)
         self._corpus_rules: dict[str, CorpusRule] = {}
+        #: Rules selected but not run (a backend not configured), with why.
+        self._left_out: dict[tuple[str, str], list[str]] = {}
 
     # -- configuration ----------------------------------------------------
 
@@ -84,7 +87,11 @@ class Runner:
     def rule_set(self, config: Config) -> RuleSet:
         if config.path not in self._rule_sets:
             registry = self.registry(config.rule_packs)
-            self._rule_sets[config.path] = RuleSet(config, registry, self.options.selection)
+            rule_set = RuleSet(config, registry, self.options.selection)
+            self._rule_sets[config.path] = rule_set
+            where = str(config.path or "configuration")
+            for code, why in rule_set.left_out:
+                self._left_out.setdefault((where, why), []).append(code)
         return self._rule_sets[config.path]
 
     def registry(self, packs: tuple[Path, ...] = ()) -> Registry:
@@ -133,6 +140,8 @@ class Runner:
             self._lint_files(names, result)
         result.files.sort()
         self._report_corpus(result)
+        for (where, why), codes in self._left_out.items():
+            result.problems.append(Problem(where, f"{', '.join(codes)} not run: {why}", "info"))
         return result
 
     def _lint_files(self, files: list[str], result: RunResult) -> None:
@@ -217,9 +226,17 @@ class Runner:
         budget = Budget(config.file_timeout)
         diagnostics: list[Diagnostic] = []
         collected: dict[str, Any] = {}
+        skipped: list[str] = []
         try:
             with budget.interrupting():
-                diagnostics = lint_document(doc, rules, rule_set.timeout_rule, budget)
+                diagnostics = lint_document(
+                    doc,
+                    rules,
+                    rule_set.timeout_rule,
+                    budget,
+                    languages=rule_set.source_languages,
+                    skipped=skipped,
+                )
                 collected = self._collect(doc, rules, budget)
         except BudgetExceeded:  # the timer fired between two steps
             pass
@@ -238,6 +255,9 @@ class Runner:
             lossy=doc.decode_error is not None,
         )
         result.files.append(file)
+        if skipped:
+            language = article_language(doc, rule_set.source_languages) or "?"
+            result.problems.append(Problem(doc.path, skipped_note(language, skipped), "info"))
         return file, collected
 
     def _collect(self, doc: Document, rules: Sequence[Rule], budget: Budget) -> dict[str, Any]:

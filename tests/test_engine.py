@@ -213,3 +213,33 @@ def test_a_failed_backend_is_one_diagnostic_and_the_other_rules_still_report() -
     assert [d.message for d in found] == [
         "http://localhost:9/v2/check: connection refused; not run on this file: XS001, XS002"
     ]
+
+
+FRENCH = (
+    "Le président russe Vladimir Poutine s'est entretenu vendredi avec son homologue kazakh "
+    "Kassym-Jomart Tokaïev, a indiqué le Kremlin. Selon le ministère de l'Intérieur, 26 "
+    "personnes ont été tuées et plus de 3 800 arrêtées depuis le début des troubles. Les "
+    "troupes de l'Organisation du traité de sécurité collective sont arrivées jeudi à Almaty "
+    "pour protéger les bâtiments publics, dans le cadre d'une mission de maintien de la paix."
+)
+
+
+def test_english_only_rules_do_not_run_on_an_article_in_another_language() -> None:
+    registry = Registry.load()
+    rules = [registry.get(code) for code in ("NM001", "TR001", "TR014", "PN001")]
+    skipped: list[str] = []
+    lint_document(Document(FRENCH), rules, skipped=skipped)
+    assert skipped == ["NM001", "TR001"]
+    skipped.clear()
+    lint_document(Document("Vladimir Poutine met Tokayev."), rules, skipped=skipped)
+    assert skipped == []  # too short to know its language: every rule runs
+
+
+def test_verbose_names_the_rules_not_run(tmp_path: Path, cli) -> None:
+    (tmp_path / "article.txt").write_text(FRENCH, encoding="utf-8")
+    quiet = cli("check", str(tmp_path), "--isolated", "--select", "NM,TR,PN")
+    assert "article in French" not in quiet.stderr
+    verbose = cli("check", str(tmp_path), "--isolated", "--select", "NM,TR,PN", "--verbose")
+    assert "article in French: 14 rules for other languages not run (NM001, TR001–TR013)" in (
+        verbose.stderr
+    )

@@ -39,6 +39,7 @@ import lintnews
 from lintnews.cli import app
 from lintnews.diagnostics import Diagnostic, Edit, Span
 from lintnews.fixer import apply_edits, fix_until_stable
+from lintnews.registry import Registry
 
 
 def _settings(examples: int) -> settings:
@@ -346,8 +347,11 @@ def _check_passes(
 
 # -- (a) edits only, clean sentences intact ---------------------------------------------
 
-# The default rules, and every rule (WS005, off by default, too).
-SELECTIONS = st.sampled_from([None, ("ALL",)])
+# The default rules, and every rule (WS005, off by default, too) but the
+# grammar checkers (GR): their unsafe fixes are a checker's guesses, which
+# "correct" a name its dictionary does not know (Tokayev -> Tokay's).
+EVERY_RULE_BUT_GR = tuple(sorted({rule.family for rule in Registry.load(())} - {"GR"}))
+SELECTIONS = st.sampled_from([None, EVERY_RULE_BUT_GR])
 
 
 @pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
@@ -392,7 +396,8 @@ def test_fixing_twice_is_fixing_once(
 # One blank line between CRLF paragraphs was once read as two by WS005, whose
 # no-op fix then stayed allowed.
 @example(
-    article=Article("Headline\r\n\r\nOne.\r\n", ("Headline",), injected=False), select=("ALL",)
+    article=Article("Headline\r\n\r\nOne.\r\n", ("Headline",), injected=False),
+    select=EVERY_RULE_BUT_GR,
 )
 def test_no_allowed_fix_remains(
     article: Article, select: Sequence[str] | None, unsafe: bool

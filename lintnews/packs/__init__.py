@@ -41,7 +41,7 @@ class PackError(Exception):
         super().__init__(f"{where}: {message}")
 
 
-PACK_KEYS = {"name", "description"}
+PACK_KEYS = {"name", "description", "language"}
 COMMON_KEYS = {
     "code",
     "name",
@@ -104,7 +104,7 @@ def load_pack(path: Path, *, builtin: bool = False) -> list[Rule]:
         if key not in PACK_KEYS:
             raise PackError(
                 path,
-                f"pack: unknown key {key!r} (known: name, description)",
+                f"pack: unknown key {key!r} (known: name, description, language)",
                 line=locator.line_of(key),
             )
         if not isinstance(value, str):
@@ -113,6 +113,16 @@ def load_pack(path: Path, *, builtin: bool = False) -> list[Rule]:
     if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
         raise PackError(path, "'rules' must be an array of tables ([[rules]])")
     rules = [_build_rule(path, entry, locator, builtin) for entry in entries]
+    language = header.get("language")
+    if language is not None:
+        if len(language) != 2 or not language.isalpha():
+            raise PackError(
+                path,
+                "pack: 'language' must be an ISO 639-1 code, like \"en\"",
+                line=locator.line_of("language"),
+            )
+        for rule in rules:
+            rule.languages = frozenset({language.lower()})
     codes = [rule.code for rule in rules]
     duplicate = next((c for c in codes if codes.count(c) > 1), None)
     if duplicate:

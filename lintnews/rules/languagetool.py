@@ -18,12 +18,12 @@ import functools
 import importlib.util
 from collections.abc import Hashable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from lintnews.diagnostics import Diagnostic, Fix, Severity, Span
+from lintnews.diagnostics import Diagnostic, Fix, Span
 from lintnews.document import Document
 from lintnews.packs.data import DataError, load_data
-from lintnews.rule import BackendError, Option, Rule, RuleDefinitionError
+from lintnews.rule import BackendError, Option, Rule, RuleDefinitionError, rule_class
 
 if TYPE_CHECKING:
     from lintnews.rules._languagetool_client import Finding
@@ -225,19 +225,17 @@ def _rule_class(entry: Mapping[str, str]) -> type[LanguageToolRule]:
         class_name = "LanguageTool" + "".join(
             part.capitalize() for part in entry["name"].removeprefix("languagetool-").split("-")
         )
-        attributes = {
-            "__doc__": _page(entry),
-            "__module__": __name__,
-            "__qualname__": class_name,
-            "code": entry["code"],
-            "name": entry["name"],
-            "summary": entry["summary"],
-            "severity": Severity(entry["severity"]),
-            "category": entry["category"],
-        }
+        made = rule_class(
+            LanguageToolRule,
+            class_name,
+            __name__,
+            _page(entry),
+            entry,
+            category=entry["category"],
+        )
     except (KeyError, ValueError) as error:
         raise DataError(f"{_DATA}.toml: rule {entry.get('code', '?')}: {error!r}") from None
-    return type(class_name, (LanguageToolRule,), attributes)
+    return cast(type[LanguageToolRule], made)
 
 
 # The registry finds rule classes among a module's attributes.

@@ -106,6 +106,7 @@ class ForeignNameForm(Rule):
     name = "foreign-name-form"
     summary = "Name in its foreign (French, German, Spanish) form in English text"
     severity = Severity.WARNING
+    languages = frozenset({"en"})
 
     fixable = True
 

@@ -119,3 +119,19 @@ def test_unknown_key_in_pack_header(tmp_path: Path) -> None:
     )
     with pytest.raises(PackError, match=r"pack\.toml:4: pack: unknown key 'author'"):
         load_pack(path)
+
+
+def test_pack_language_limits_its_rules_to_articles_in_it(tmp_path: Path) -> None:
+    path = write(
+        tmp_path, VALID.replace('name = "house-style"', 'name = "house-style"\nlanguage = "en"')
+    )
+    (rule,) = load_pack(path)
+    assert rule.languages == frozenset({"en"})
+    (plain,) = load_pack(write(tmp_path, VALID))
+    assert plain.languages is None
+
+
+def test_pack_language_must_be_a_code(tmp_path: Path) -> None:
+    text = VALID.replace('name = "house-style"', 'name = "house-style"\nlanguage = "English"')
+    with pytest.raises(PackError, match="pack: 'language' must be an ISO 639-1 code"):
+        load_pack(write(tmp_path, text))
