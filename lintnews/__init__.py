@@ -6,6 +6,11 @@ For pipelines and notebooks::
 
     for diagnostic in lintnews.lint_text(article):
         print(diagnostic.code, diagnostic.message, diagnostic.span)
+
+    linter = lintnews.Linter(select=["BP", "PN"])  # configured once, reused, picklable
+    fixed = linter.fix(article).text
+
+See :mod:`lintnews.linter` for loops, data frames and process pools.
 """
 
 from __future__ import annotations
@@ -14,14 +19,15 @@ import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from lintnews.linter import Linter
+
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from lintnews.diagnostics import Diagnostic
     from lintnews.fixer import FixResult
-    from lintnews.rule import Rule
 
-__all__ = ["__version__", "fix_text", "lint_text"]
+__all__ = ["Linter", "__version__", "fix_text", "lint_text"]
 
 
 def lint_text(
@@ -36,11 +42,11 @@ def lint_text(
 
     ``select`` and ``ignore`` take codes or prefixes as on the command line;
     ``kind`` is ``"text"`` or ``"markdown"``. Configuration files are not
-    read: pass the selection you want. Corpus rules are not run, as they
-    need a whole run of documents.
+    read: pass the selection you want, or make a :class:`Linter` (which
+    takes a configuration file). Corpus rules are not run, as they need a
+    whole run of documents (see :meth:`Linter.lint_corpus`).
     """
-    rules, timeout_rule = _rules(select, ignore)
-    return _lint(text, kind, path, rules, timeout_rule)
+    return _linter(_key(select), _key(ignore)).lint(text, kind=kind, path=path)
 
 
 def fix_text(
@@ -60,41 +66,16 @@ def fix_text(
     ``remaining`` in the fixed text. Every character outside the applied
     edits is kept, in order.
     """
-    from lintnews.fixer import fix_until_stable
-
-    rules, timeout_rule = _rules(select, ignore)
-    return fix_until_stable(
-        text, lambda current: _lint(current, kind, path, rules, timeout_rule), unsafe=unsafe
-    )
+    return _linter(_key(select), _key(ignore)).fix(text, kind=kind, path=path, unsafe=unsafe)
 
 
-def _rules(select: Sequence[str] | None, ignore: Sequence[str]) -> tuple[list[Rule], Rule | None]:
-    from lintnews.config import Config
-    from lintnews.engine import RuleSet
-    from lintnews.selection import Selection
-
-    selection = Selection(
-        tuple(c.upper() for c in select) if select is not None else None,
-        (),
-        tuple(c.upper() for c in ignore),
-    )
-    rule_set = RuleSet(Config(), _registry(), selection)
-    return rule_set.rules, rule_set.timeout_rule
+def _key(codes: Sequence[str] | None) -> tuple[str, ...] | None:
+    if codes is None or isinstance(codes, str):
+        return codes if codes is None else (codes,)
+    return tuple(codes)
 
 
-@functools.cache
-def _registry():
-    from lintnews.registry import Registry
-
-    return Registry.load()
-
-
-def _lint(
-    text: str, kind: str, path: str, rules: list[Rule], timeout_rule: Rule | None
-) -> list[Diagnostic]:
-    from lintnews.engine import lint_document
-    from lintnews.loader import document_from_text
-
-    if kind not in ("text", "markdown"):
-        raise ValueError(f"kind must be 'text' or 'markdown', not {kind!r}")
-    return lint_document(document_from_text(text, path, kind), rules, timeout_rule)
+@functools.lru_cache(maxsize=32)
+def _linter(select: tuple[str, ...] | None, ignore: tuple[str, ...]) -> Linter:
+    """The linter of one selection, built once for every call that uses it."""
+    return Linter(select=select, ignore=ignore)
