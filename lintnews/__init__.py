@@ -41,7 +41,7 @@ def lint_text(
     """Diagnostics for one article given as a string, in text order.
 
     ``select`` and ``ignore`` take codes or prefixes as on the command line;
-    ``kind`` is ``"text"`` or ``"markdown"``. Configuration files are not
+    ``kind`` is ``"text"``, ``"markdown"`` or ``"html"``. Configuration files are not
     read: pass the selection you want, or make a :class:`Linter` (which
     takes a configuration file). Corpus rules are not run, as they need a
     whole run of documents (see :meth:`Linter.lint_corpus`).

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from lintnews.registry import Registry
     from lintnews.rule import CorpusRule, Rule
 
-KINDS = ("text", "markdown")
+KINDS = ("text", "markdown", "html")
 
 
 class _Compiled(NamedTuple):
@@ -260,7 +260,7 @@ class Linter:
         if not isinstance(text, str):
             raise TypeError(f"text must be a str, not {type(text).__name__}")
         if kind not in KINDS:
-            raise ValueError(f"kind must be 'text' or 'markdown', not {kind!r}")
+            raise ValueError(f"kind must be 'text', 'markdown' or 'html', not {kind!r}")
         rule_set = self._build().rule_set
         rules = rule_set.rules if path == "-" else rule_set.for_path(path)
         doc = document_from_text(text, path, kind)

@@ -20,7 +20,8 @@ from lintnews.writer import digest
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
-ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES
 
 
 class UnreadableFileError(Exception):
@@ -32,8 +33,11 @@ class BinaryFileError(Exception):
 
 
 def kind_for(path: str | Path) -> str:
-    """``markdown`` for Markdown files, ``text`` for everything else."""
-    return "markdown" if Path(path).suffix.lower() in MARKDOWN_SUFFIXES else "text"
+    """``markdown`` for Markdown files, ``html`` for HTML, ``text`` for everything else."""
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
 
 
 def read_document(path: Path, display_path: str | None = None) -> Document:
@@ -91,6 +95,10 @@ def document_from_text(
     text: str, path: str = "-", kind: str = "text", *, decode_error: tuple[int, str] | None = None
 ) -> Document:
     """A document with its prose regions worked out for its kind."""
+    if kind == "html":
+        from lintnews.html import html_document
+
+        return html_document(text, path, decode_error=decode_error)
     if kind == "markdown":
         from lintnews.markdown import markdown_regions
 

@@ -28,4 +28,4 @@ def test_lint_text_markdown_skips_code() -> None:
 
 def test_lint_text_rejects_an_unknown_kind() -> None:
     with pytest.raises(ValueError, match="kind must be"):
-        lintnews.lint_text("text", kind="html")
+        lintnews.lint_text("text", kind="docx")

@@ -72,7 +72,7 @@ def test_markdown_code_is_not_prose() -> None:
     assert Linter().lint(text, kind="markdown") == []
     assert len(Linter().lint(text)) == 1
     with pytest.raises(ValueError, match="kind must be"):
-        Linter().lint(text, kind="html")
+        Linter().lint(text, kind="docx")
 
 
 def test_a_text_that_is_not_a_string_is_a_clear_error() -> None:
