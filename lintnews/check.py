@@ -15,9 +15,23 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from lintnews.fixer import FileFix, fix_run, write_fixes
+from lintnews.corpora import (
+    RECORD_KIND,
+    CorpusError,
+    CorpusFields,
+    Record,
+    is_corpus,
+    record_path,
+    split_record_path,
+    text_digest,
+    write_corpus,
+)
+from lintnews.diagnostics import Diagnostic
+from lintnews.document import Document
+from lintnews.engine import lint_document
+from lintnews.fixer import FileFix, allowed, fix_run, fix_until_stable, write_fixes
 from lintnews.output import NEEDS_TEXT, Report, render
-from lintnews.results import STDIN, RunOptions, RunResult
+from lintnews.results import STDIN, FileResult, Problem, RunOptions, RunResult
 from lintnews.runner import Runner, read_stdin
 from lintnews.selection import Selection
 
@@ -52,10 +66,17 @@ class CheckRequest:
     baseline: Path | None = None
     add_baseline: Path | None = None
     jobs: int | None = None
+    #: Lint the files on the Dask cluster with this scheduler address.
+    scheduler: str | None = None
     cache: bool = True
     cache_dir: Path | None = None
     #: Print notes too: the rules not run on an article in another language.
     verbose: bool = False
+    #: JSON-lines corpora: the fields of a record's text and id (None: its line number).
+    text_field: str = "text"
+    id_field: str | None = None
+    #: With --fix on one corpus: where the cleaned corpus goes.
+    output: Path | None = None
 
     @property
     def uses_stdin(self) -> bool:
@@ -74,6 +95,7 @@ def run_check(request: CheckRequest) -> int:
         follow_links=request.follow_links,
         stdin_filename=request.stdin_filename,
         jobs=request.jobs,
+        scheduler=request.scheduler,
         cache=request.cache and not request.uses_stdin,
         cache_dir=request.cache_dir,
         keep_text=fixing
@@ -81,7 +103,8 @@ def run_check(request: CheckRequest) -> int:
         or request.add_baseline is not None
         or (request.output_format in NEEDS_TEXT and not request.statistics),
     )
-    runner = Runner(options)
+    fields = CorpusFields(request.text_field, request.id_field)
+    runner = Runner(options, fields)
     stdin = read_stdin() if request.uses_stdin else None
     result = runner.run(request.paths, stdin=stdin)
     if request.add_baseline is not None:
@@ -90,13 +113,15 @@ def run_check(request: CheckRequest) -> int:
         _hide_baselined(request, result)
     if not fixing:
         return _report(request, runner, result)
-    fixes = fix_run(runner, result, unsafe=request.unsafe_fixes)
+    if request.output is not None:
+        return _fix_corpus(request, runner, result)
+    fixes = _without_records(fix_run(runner, result, unsafe=request.unsafe_fixes), result)
     if request.diff:
         return _print_diff(request, result, fixes)
     if request.uses_stdin:
         return _fix_stdin(request, runner, result, list(fixes))
     fixes = write_fixes(fixes)
-    remaining = Runner(options).run(request.paths)
+    remaining = Runner(options, fields).run(request.paths)
     remaining.problems[:0] = result.problems
     if request.baseline is not None:
         _hide_baselined(replace(request, quiet=True), remaining)
@@ -104,6 +129,13 @@ def run_check(request: CheckRequest) -> int:
 
 
 def _validate(request: CheckRequest) -> None:
+    if request.scheduler is not None:
+        if request.uses_stdin:
+            raise UsageError("--scheduler lints files, not standard input")
+        try:
+            import lintnews.dask  # noqa: F401
+        except ImportError as error:
+            raise UsageError(str(error)) from None
     if request.config is not None and not request.config.is_file():
         raise UsageError(f"configuration file not found: {request.config}")
     if STDIN in map(str, request.paths) and not request.uses_stdin:
@@ -120,6 +152,95 @@ def _validate(request: CheckRequest) -> None:
         raise UsageError("--add-baseline records findings; it takes no --fix, --diff or --baseline")
     if request.baseline is not None and not request.baseline.is_file():
         raise UsageError(f"baseline file not found: {request.baseline}")
+    _validate_corpus(request)
+
+
+def _validate_corpus(request: CheckRequest) -> None:
+    corpora = [path for path in request.paths if is_corpus(path)]
+    if request.output is None:
+        if request.fix and corpora:
+            raise UsageError(
+                f"--fix never rewrites a corpus in place: add --output PATH to write "
+                f"a cleaned copy of {corpora[0]}"
+            )
+        if request.diff and corpora:
+            raise UsageError("--diff does not show corpora; use --fix --output PATH")
+        return
+    if not request.fix:
+        raise UsageError("--output writes a cleaned corpus: use it with --fix")
+    if len(request.paths) != 1 or not corpora:
+        raise UsageError("--fix --output takes exactly one corpus (a .jsonl or .parquet file)")
+    if not corpora[0].is_file():
+        raise UsageError(f"corpus not found: {corpora[0]}")
+    if _same_file(corpora[0], request.output):
+        raise UsageError("--output must name a new file, not the corpus itself")
+
+
+def _same_file(source: Path, output: Path) -> bool:
+    if os.path.realpath(source) == os.path.realpath(output):
+        return True
+    with contextlib.suppress(OSError):
+        return os.path.samefile(source, output)
+    return False
+
+
+def _without_records(fixes: Iterable[FileFix], result: RunResult) -> Iterator[FileFix]:
+    """The fixes of articles; a corpus found in a folder is fixed only with --output."""
+    refused: set[str] = set()
+    for fix in fixes:
+        if fix.file.kind != RECORD_KIND:
+            yield fix
+            continue
+        corpus = (split_record_path(fix.path) or (fix.path, ""))[0]
+        if corpus not in refused:
+            refused.add(corpus)
+            message = "not fixed: a corpus is written only to a new file (--fix --output PATH)"
+            result.problems.append(Problem(corpus, message))
+
+
+def _fix_corpus(request: CheckRequest, runner: Runner, result: RunResult) -> int:
+    """``--fix --output``: a cleaned copy of the corpus, then what is left in it."""
+    source, output = request.paths[0], request.output
+    fixes: list[FileFix] = []
+
+    def fixed_text(record: Record) -> str | None:
+        at = result.files.find(record_path(str(source), record.label))
+        if at is None or not result.files.diagnostics_in(at):
+            return None
+        file = result.files[at]
+        if file.digest != text_digest(record.text):
+            raise CorpusError(f"{source} changed while lintnews ran; {output} not written")
+        if not any(allowed(d, unsafe=request.unsafe_fixes) for d in file.diagnostics):
+            return None
+        fix = _fix_record(runner, str(source), file, record.text, unsafe=request.unsafe_fixes)
+        fixes.append(fix.without_text())
+        return fix.result.text
+
+    try:
+        write_corpus(source, output, runner.corpus_fields, fixed_text)
+    except CorpusError as error:
+        raise UsageError(str(error)) from None
+    remaining = Runner(runner.options, runner.corpus_fields).run([output])
+    return _report(request, runner, remaining, fixes)
+
+
+def _fix_record(
+    runner: Runner, corpus: str, file: FileResult, text: str, *, unsafe: bool
+) -> FileFix:
+    """One record's text fixed to a fixpoint, with the rules of its corpus."""
+    rules, timeout_rule = runner.rules_for(corpus)
+
+    def lint(candidate: str) -> list[Diagnostic]:
+        return lint_document(Document(candidate, file.path, RECORD_KIND), rules, timeout_rule)
+
+    result = fix_until_stable(text, lint, unsafe=unsafe, first=file.diagnostics)
+    problem = None
+    if result.unconverged:
+        problem = (
+            f"fixes of {', '.join(result.unconverged)} did not converge after "
+            f"{result.passes} passes; kept the text of the last good pass"
+        )
+    return FileFix(replace(file, text=text), result, problem)
 
 
 def _record_baseline(request: CheckRequest, result: RunResult) -> int:
@@ -236,7 +357,8 @@ def _print_problems(request: CheckRequest, result: RunResult, fixes: list[FileFi
         if fix.problem:
             print(f"{fix.level}: {fix.path}: {fix.problem}", file=sys.stderr)
     if not request.uses_stdin and not result.files and not result.problems and not request.quiet:
-        print("warning: no articles (.txt, .md) found under the given paths", file=sys.stderr)
+        found = "no articles (.txt, .md, .html, .jsonl, .parquet) found under the given paths"
+        print(f"warning: {found}", file=sys.stderr)
 
 
 def _exit_code(result: RunResult, fixes: list[FileFix]) -> int:

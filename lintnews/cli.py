@@ -214,6 +214,15 @@ def check(
             "--jobs", "-j", min=1, help="Worker processes for many files (default: all cores)."
         ),
     ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Lint the files on a running Dask cluster at this address "
+            "(tcp://host:8786); the workers read them at the same paths.",
+            show_default=False,
+        ),
+    ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -227,9 +236,36 @@ def check(
             help="Where to keep the cache (default: ./.lintnews_cache).",
         ),
     ] = None,
+    text_field: Annotated[
+        str,
+        typer.Option(
+            help="Corpora (.jsonl, .parquet): the field of each record that holds its text."
+        ),
+    ] = "text",
+    id_field: Annotated[
+        str | None,
+        typer.Option(
+            help="Corpora (.jsonl, .parquet): the field that names a record in reports "
+            "(default: its line number).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            help="With --fix on a corpus (.jsonl, .parquet): write the cleaned corpus to this new "
+            "file, every record in order (the corpus itself is never changed).",
+            show_default=False,
+        ),
+    ] = None,
     verbose: VerboseOption = False,
 ) -> None:
-    """Lint articles: files, folders (recursively) or '-' for standard input."""
+    """Lint articles: files, folders (recursively) or '-' for standard input.
+
+    A corpus (.jsonl, or .parquet with pyarrow) is linted record by record:
+    each record is an article, named FILE[ID] in reports.
+    """
     from lintnews.check import CheckRequest, run_check
     from lintnews.selection import Selection
 
@@ -258,9 +294,13 @@ def check(
             baseline=baseline,
             add_baseline=add_baseline,
             jobs=jobs,
+            scheduler=scheduler,
             cache=not no_cache,
             cache_dir=cache_dir,
             verbose=verbose,
+            text_field=text_field,
+            id_field=id_field,
+            output=output,
         )
         code = run_check(request)
         if code == EXIT_DIAGNOSTICS and exit_zero:

@@ -11,7 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lintnews.config import Config
+from lintnews.corpora import CORPUS_SUFFIXES
 from lintnews.loader import ARTICLE_SUFFIXES
+
+#: Articles, and corpora of records (lintnews.corpora).
+_LINTED_SUFFIXES = ARTICLE_SUFFIXES | CORPUS_SUFFIXES
 
 
 @dataclass(frozen=True)
@@ -121,5 +125,5 @@ def _walk(root: Path, config_for: Callable[[Path], Config]) -> Iterator[Path]:
         dirnames[:] = sorted(d for d in dirnames if not is_excluded(here / d, config))
         for name in sorted(filenames):
             file = here / name
-            if file.suffix.lower() in ARTICLE_SUFFIXES and not is_excluded(file, config):
+            if file.suffix.lower() in _LINTED_SUFFIXES and not is_excluded(file, config):
                 yield file

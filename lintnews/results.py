@@ -102,3 +102,5 @@ class RunOptions:
     #: Keep results per file in ``cache_dir`` (default ``./.lintnews_cache``).
     cache: bool = False
     cache_dir: Path | None = None
+    #: Address of a running Dask scheduler to lint the files on (needs lintnews[dask]).
+    scheduler: str | None = None

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from lintnews.budget import Budget, BudgetExceeded
 from lintnews.config import Config, find_config_file, load_config
+from lintnews.corpora import CorpusFields, corpus_documents, is_corpus
 from lintnews.diagnostics import Diagnostic
 from lintnews.discovery import discover, is_excluded
 from lintnews.document import Document, is_suppressed
@@ -53,8 +54,10 @@ _PASSING_CODES = frozenset({RuleTimeout.code, FileTimeout.code, BackendFailure.c
 class Runner:
     """One run of ``lintnews check`` over paths (or stdin)."""
 
-    def __init__(self, options: RunOptions) -> None:
+    def __init__(self, options: RunOptions, corpus_fields: CorpusFields | None = None) -> None:
         self.options = options
+        #: Where the records of a JSON-lines corpus keep their text and id.
+        self.corpus_fields = corpus_fields or CorpusFields()
         self._configs: dict[Path, Config] = {}
         self._registries: dict[tuple[Path, ...], Registry] = {}
         self._rule_sets: dict[Path | None, RuleSet] = {}
@@ -148,20 +151,27 @@ class Runner:
         from lintnews.parallel import default_jobs, lint_in_pool, worth_a_pool
 
         jobs = self.options.jobs or default_jobs()
-        if not worth_a_pool(len(files), jobs) or self._texts:
+        scheduler = None if self._texts else self.options.scheduler
+        if scheduler is None and (not worth_a_pool(len(files), jobs) or self._texts):
             for path in files:
                 self._lint_file(path, result)
             return
         # Answering from the cache is cheaper here than shipping results back
         # from a worker: only the files that miss go to the pool.
         files = [path for path in files if not self._answered_from_cache(path, result)]
-        if not worth_a_pool(len(files), jobs):
+        if scheduler is None and not worth_a_pool(len(files), jobs):
             for path in files:
                 self._lint_file(path, result)
             return
+        if scheduler is not None:
+            from lintnews.dask import lint_files_on_cluster
+
+            batches = lint_files_on_cluster(self.options, self.corpus_fields, files, scheduler)
+        else:
+            batches = lint_in_pool(self, files, jobs)
         # Results arrive pickled and go to the store as they are: the run
         # never holds a finished file's diagnostics as objects.
-        for done, problems, collected in lint_in_pool(self, files, jobs):
+        for done, problems, collected in batches:
             for path, record, count in done:
                 result.files.append_record(path, record, count)
             result.problems.extend(problems)
@@ -199,6 +209,9 @@ class Runner:
             doc = document_from_text(self._texts[display], display, kind_for(path))
             self._check(doc, path, config, result)
             return
+        if is_corpus(path):
+            self._lint_corpus(path, config, result)
+            return
         try:
             data = read_bytes(path)
         except UnreadableFileError as error:
@@ -216,6 +229,14 @@ class Runner:
         passing = any(d.code in _PASSING_CODES for d in file.diagnostics)
         if key is not None and not passing:
             self._store(key, file, collected)
+
+    def _lint_corpus(self, path: Path, config: Config, result: RunResult) -> None:
+        """Each record of a corpus as a document of its own (not cached)."""
+        for item in corpus_documents(path, str(path), self.corpus_fields):
+            if isinstance(item, Problem):
+                result.problems.append(item)
+            else:
+                self._check(item, path, config, result)
 
     def _check(
         self, doc: Document, path: Path, config: Config, result: RunResult
@@ -287,6 +308,8 @@ class Runner:
         if self._cache is None:
             return False
         path = Path(name)
+        if is_corpus(path):  # records are not cached, and a corpus is not read whole
+            return False
         try:
             data = read_bytes(path)
         except UnreadableFileError:

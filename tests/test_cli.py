@@ -44,6 +44,11 @@ MARKDOWN_WITH_CODE = "Protesters stormed the mayor's office in Almaty.\n\n```tex
 Cli = Callable[..., Any]
 
 
+NO_ARTICLES = (
+    "warning: no articles (.txt, .md, .html, .jsonl, .parquet) found under the given paths"
+)
+
+
 def write(folder: Path, name: str, content: str | bytes) -> Path:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -549,7 +554,7 @@ def test_folder_named_like_an_article_is_walked_not_read(cli: Cli, tmp_path: Pat
     result = cli("check", "draft.txt", "--isolated", cwd=tmp_path)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert stderr_lines(result) == ["warning: no articles (.txt, .md) found under the given paths"]
+    assert stderr_lines(result) == [NO_ARTICLES]
     write(tmp_path, "draft.txt/almaty.txt", DOUBLED)
     inside = cli("check", "draft.txt", "--isolated", cwd=tmp_path)
     assert inside.exit_code == 1
@@ -558,20 +563,20 @@ def test_folder_named_like_an_article_is_walked_not_read(cli: Cli, tmp_path: Pat
 
 def test_folder_without_articles_warns_and_exits_0(cli: Cli, tmp_path: Path) -> None:
     write(tmp_path, "archive/photos.csv", "id,caption\n1,Almaty. .\n")
-    write(tmp_path, "archive/page.html", "<p>The situation remains unsafe. .</p>\n")
+    write(tmp_path, "archive/page.xml", "<p>The situation remains unsafe. .</p>\n")
     result = cli("check", "archive", "--isolated", cwd=tmp_path)
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert stderr_lines(result) == ["warning: no articles (.txt, .md) found under the given paths"]
+    assert stderr_lines(result) == [NO_ARTICLES]
 
 
 def test_file_named_on_the_command_line_is_linted_whatever_its_extension(
     cli: Cli, tmp_path: Path
 ) -> None:
-    write(tmp_path, "page.html", "<p>The situation remains unsafe. .</p>\n")
-    result = cli("check", "page.html", "--isolated", cwd=tmp_path)
+    write(tmp_path, "page.xml", "<p>The situation remains unsafe. .</p>\n")
+    result = cli("check", "page.xml", "--isolated", cwd=tmp_path)
     assert result.exit_code == 1
-    assert "page.html:1:32: PN001" in result.stdout
+    assert "page.xml:1:32: PN001" in result.stdout
 
 
 # -- the installed command, in a real process -------------------------------------------------

@@ -242,3 +242,21 @@ def test_files_linted_on_a_cluster_come_back_as_from_a_local_worker(client):
     assert sum(count for _, _, count in done) > 0
     assert problems == here_problems
     assert kept == here_kept
+
+
+def test_check_on_a_cluster_prints_what_a_local_check_prints(client, tmp_path):
+    """``lintnews check --scheduler ADDRESS``: the same report as a run on this machine."""
+    from typer.testing import CliRunner
+
+    from lintnews.cli import app
+
+    address = client.scheduler.address
+    paths = [str(SEEDS), str(CLEAN_NEWS)]
+    base = ["check", *paths, "--isolated", "--no-cache", "--output-format", "json"]
+    here = CliRunner().invoke(app, base)
+    there = CliRunner().invoke(app, [*base, "--scheduler", address])
+    assert here.exit_code == there.exit_code == 1, there.output
+    assert there.stdout == here.stdout and '"PN001"' in there.stdout
+    refused = CliRunner().invoke(app, ["check", "-", "--scheduler", address], input="Almaty. .\n")
+    assert refused.exit_code == 2
+    assert "--scheduler lints files, not standard input" in refused.stderr

@@ -4,6 +4,8 @@ Each object has ``code``, ``message``, ``severity``, ``filename``,
 ``location`` and ``end_location`` (1-based ``row`` and ``column`` in code
 points, end exclusive), ``fix`` (null, or ``applicability``, ``message`` and
 ``edits``), ``url``, and the 0-based code point ``offset``/``end_offset``.
+A record of a JSON-lines corpus adds ``record``, its id: its ``filename``
+is ``corpus.jsonl[ID]`` and the offsets are those of its text field.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from lintnews.corpora import RECORD_KIND, split_record_path
 from lintnews.diagnostics import Diagnostic, Fix, Span
 from lintnews.document import LineIndex
 from lintnews.jsontext import write_indented_list
@@ -42,7 +45,16 @@ def record(report: Report, file: FileResult, diagnostic: Diagnostic) -> dict[str
         "url": report.url(diagnostic.code),
         "offset": span.start,
         "end_offset": span.end,
+        **_record(file),
     }
+
+
+def _record(file: FileResult) -> dict[str, str]:
+    """A corpus record's id (``filename`` is then ``corpus.jsonl[ID]``); nothing for a file."""
+    if file.kind != RECORD_KIND:
+        return {}
+    named = split_record_path(file.path)
+    return {"record": named[1]} if named else {}
 
 
 def _locations(index: LineIndex, span: Span) -> dict[str, dict[str, int]]:
