@@ -186,7 +186,7 @@ def _lint(
     shared = dask.delayed(linter, pure=True)  # sent to each worker once, built there once
     dtypes = {**COLUMNS, "id": id_dtype}
     meta = _empty(dtypes)
-    if not corpus or not linter._build().corpus_rules:
+    if not corpus or not linter.corpus_rules:
         rows = [dask.delayed(_rows)(part, shared, kind, dtypes) for part in records]
         return dd.from_delayed(rows, meta=meta, verify_meta=False)
     linted = [dask.delayed(_lint_records, nout=2)(part, shared, kind) for part in records]
@@ -202,7 +202,7 @@ def _rows(
     records: list[Record], linter: Linter, kind: str, dtypes: Mapping[str, Any]
 ) -> pd.DataFrame:
     """The rows of one partition without corpus rules."""
-    found = [linter._check(text, kind, str(key))[1] for key, text in records]
+    found = [linter.check_document(text, kind, str(key))[1] for key, text in records]
     return _frame(records, found, dtypes)
 
 
@@ -215,13 +215,13 @@ def _lint_records(
     (keyed by the id as a string, as ``Linter.lint_corpus`` names articles),
     the names in order, and each record's disable comments.
     """
-    corpus_rules = linter._build().corpus_rules
+    corpus_rules = linter.corpus_rules
     found: list[list[Diagnostic]] = []
     collected: dict[str, dict[str, Any]] = {rule.code: {} for rule in corpus_rules}
     names, suppressions = [], []
     for key, text in records:
         name = str(key)
-        doc, diagnostics = linter._check(text, kind, name)
+        doc, diagnostics = linter.check_document(text, kind, name)
         found.append(diagnostics)
         names.append(name)
         suppressions.append(doc.suppressions)
@@ -238,7 +238,7 @@ def _report(kept: Sequence[Mapping[str, Any]], linter: Linter) -> dict[str, list
     """
     from lintnews.document import is_suppressed
 
-    corpus_rules = linter._build().corpus_rules
+    corpus_rules = linter.corpus_rules
     collected: dict[str, dict[str, Any]] = {rule.code: {} for rule in corpus_rules}
     suppressions: dict[str, Any] = {}
     for part in kept:  # in partition order, as the texts come in one process
@@ -323,10 +323,10 @@ def _frame(
     records: list[Record], found: list[list[Diagnostic]], dtypes: Mapping[str, Any]
 ) -> pd.DataFrame:
     from lintnews.document import LineIndex
-    from lintnews.linter import _record
+    from lintnews.linter import finding_record
 
     rows = [
-        _record(_plain(key), text, LineIndex(text), diagnostic)
+        finding_record(_plain(key), text, LineIndex(text), diagnostic)
         for (key, text), diagnostics in zip(records, found, strict=True)
         for diagnostic in diagnostics
     ]

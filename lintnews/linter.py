@@ -163,7 +163,7 @@ class Linter:
         not prose; disable comments are honoured). ``path`` names the
         article for the configuration's ``per-file-ignores``.
         """
-        return self._check(text, kind, path)[1]
+        return self.check_document(text, kind, path)[1]
 
     def fix(
         self, text: str, *, kind: str = "text", path: str = "-", unsafe: bool | None = None
@@ -205,7 +205,7 @@ class Linter:
         suppressions = []
         collected: dict[str, dict[str, Any]] = defaultdict(dict)
         for text, name in zip(texts, names, strict=True):
-            doc, diagnostics = self._check(text, kind, name)
+            doc, diagnostics = self.check_document(text, kind, name)
             found.append(diagnostics)
             suppressions.append(doc.suppressions)
             for rule in compiled.corpus_rules:
@@ -246,13 +246,23 @@ class Linter:
                 raise ValueError("fewer ids than texts")
             index = LineIndex(text) if diagnostics else None
             for diagnostic in diagnostics:
-                yield _record(key, text, index, diagnostic)
+                yield finding_record(key, text, index, diagnostic)
         if ids is not None and next(keys, _MISSING) is not _MISSING:
             raise ValueError("more ids than texts")
 
     # -- internals ----------------------------------------------------------
 
-    def _check(self, text: str, kind: str, path: str) -> tuple[Document, list[Diagnostic]]:
+    @property
+    def corpus_rules(self) -> list[CorpusRule]:
+        """The selected rules that compare documents (they need a whole collection)."""
+        return self._build().corpus_rules
+
+    def check_document(self, text: str, kind: str, path: str) -> tuple[Document, list[Diagnostic]]:
+        """The document made of ``text`` and its per-document diagnostics.
+
+        For engines that run the corpus rules themselves (``lintnews.dask``):
+        the document is what a corpus rule's ``collect`` takes.
+        """
         from lintnews.budget import Budget, BudgetExceeded
         from lintnews.engine import lint_document, position
         from lintnews.loader import document_from_text
@@ -392,7 +402,8 @@ def _with_corpus(
 _MISSING = object()
 
 
-def _record(key: Any, text: str, index: LineIndex, diagnostic: Diagnostic) -> dict[str, Any]:
+def finding_record(key: Any, text: str, index: LineIndex, diagnostic: Diagnostic) -> dict[str, Any]:
+    """One diagnostic as the flat row of :meth:`Linter.records`."""
     span, fix = diagnostic.span, diagnostic.fix
     start, end = index.location(span.start), index.location(span.end)
     edits = sorted(fix.edits, key=lambda edit: edit.span.start) if fix else ()
