@@ -15,6 +15,7 @@ would read them as an indented code block.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import threading
@@ -57,15 +58,14 @@ class Finding(NamedTuple):
 class HarperRun:
     """What Harper found in one document, or why it could not lint it."""
 
-    __slots__ = ("error", "error_reported", "findings")
+    __slots__ = ("error", "findings")
 
     def __init__(self, findings: tuple[Finding, ...] = (), error: str | None = None) -> None:
         self.findings = findings
         self.error = error
-        #: Whether a rule has already reported ``error``, so that it is reported once.
-        self.error_reported = False
 
 
+@functools.cache
 def version() -> str:
     """harper-py's version, read from its metadata without importing it."""
     from importlib.metadata import PackageNotFoundError
@@ -87,12 +87,11 @@ def missing() -> str | None:
 def findings(doc: Document, dialect: str) -> tuple[Finding, ...]:
     """Harper's lints of ``doc`` in ``dialect``, computed once for all GR rules.
 
-    Raises :class:`BackendError` when Harper fails on the document, for the
-    first rule that asks only.
+    Raises :class:`BackendError` when Harper fails on the document, for every
+    rule that asks: the engine makes one LN003 of the same failure.
     """
     run = doc.shared(("harper", dialect), lambda doc: _run(doc, dialect))
-    if run.error is not None and not run.error_reported:
-        run.error_reported = True
+    if run.error is not None:
         raise BackendError(run.error)
     return run.findings
 

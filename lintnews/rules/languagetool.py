@@ -60,13 +60,11 @@ LanguageTool section of the README.
 class _Outcome:
     """LanguageTool's answer on one document, shared by the rules."""
 
-    __slots__ = ("error", "findings", "reported")
+    __slots__ = ("error", "findings")
 
     def __init__(self, findings: tuple[Finding, ...] = (), error: str | None = None) -> None:
         self.findings = findings
         self.error = error
-        #: Whether a rule already reported the error (one LN003 per file).
-        self.reported = False
 
 
 class LanguageToolRule(Rule):
@@ -121,9 +119,7 @@ class LanguageToolRule(Rule):
             return  # not configured: the engine leaves the rule out, a direct call finds nothing
         outcome = doc.shared(self._request_key(), self._ask_languagetool)
         if outcome.error is not None:
-            if outcome.reported:
-                return
-            outcome.reported = True
+            # Every LanguageTool rule raises the same error: the engine makes one LN003 of them.
             raise BackendError(outcome.error)
         for finding in outcome.findings:
             if self._reports(finding.category) and _unmasked(doc, finding):

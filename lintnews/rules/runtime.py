@@ -76,11 +76,10 @@ class FileTimeout(Rule):
         return iter(())
 
     def budget_diagnostic(self, doc: Document, skipped: list[Rule], seconds: float) -> Diagnostic:
-        codes = [rule.code for rule in skipped]
-        shown = ", ".join(codes[:12]) + (f" and {len(codes) - 12} more" if len(codes) > 12 else "")
+        count = len(skipped)
         message = (
             f"Stopped after the file's time budget of {seconds:g} s (file-timeout): "
-            f"{len(codes)} rule{'s' if len(codes) != 1 else ''} not run on this file ({shown})"
+            f"{count} rule{'s' if count != 1 else ''} not run on this file ({_codes(skipped)})"
         )
         return self.diagnostic(Span(0, min(1, len(doc.text))), message)
 
@@ -115,7 +114,11 @@ class BackendFailure(Rule):
         return iter(())
 
     def failure_diagnostic(self, doc: Document, rules: list[Rule], reason: str) -> Diagnostic:
-        codes = ", ".join(rule.code for rule in rules[:12])
-        more = f" and {len(rules) - 12} more" if len(rules) > 12 else ""
-        message = f"{reason}; not run on this file: {codes}{more}"
+        message = f"{reason}; not run on this file: {_codes(rules)}"
         return self.diagnostic(Span(0, min(1, len(doc.text))), message)
+
+
+def _codes(rules: list[Rule], shown: int = 12) -> str:
+    """``PN001, PN002 and 3 more``: the codes of rules that did not run."""
+    listed = ", ".join(rule.code for rule in rules[:shown])
+    return listed + (f" and {len(rules) - shown} more" if len(rules) > shown else "")
