@@ -53,6 +53,11 @@ def cache_folder(given: Path | None = None) -> Path:
     return given if given is not None else Path.cwd() / FOLDER
 
 
+#: What an entry holds and how a document is read; raised when either changes
+#: between releases (2: HTML is read as its visible text, with an offset map).
+FORMAT = "2"
+
+
 class Cache:
     """One cache folder: entries by key, under a folder per lintnews version."""
 
@@ -62,7 +67,13 @@ class Cache:
 
     def key(self, data: bytes, kind: str, rules_signature: str) -> str:
         digest = hashlib.blake2b(digest_size=20)
-        for part in (__version__.encode(), kind.encode(), rules_signature.encode(), data):
+        for part in (
+            __version__.encode(),
+            FORMAT.encode(),
+            kind.encode(),
+            rules_signature.encode(),
+            data,
+        ):
             digest.update(len(part).to_bytes(8, "little"))
             digest.update(part)
         return digest.hexdigest()

@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import functools
 import math
+import pickle
+import zlib
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -191,10 +193,9 @@ def _lint(
         return dd.from_delayed(rows, meta=meta, verify_meta=False)
     linted = [dask.delayed(_lint_records, nout=2)(part, shared, kind) for part in records]
     findings = dask.delayed(_report)([kept for _, kept in linted], shared)
-    rows = [
-        dask.delayed(_with_corpus_rows)(part, found, findings, dtypes)
-        for part, (found, _) in zip(records, linted, strict=True)
-    ]
+    # The rows task takes the packed partition, not the records: a partition's
+    # texts are not held twice while every partition waits for the reduction.
+    rows = [dask.delayed(_with_corpus_rows)(packed, findings, dtypes) for packed, _ in linted]
     return dd.from_delayed(rows, meta=meta, verify_meta=False)
 
 
@@ -206,65 +207,70 @@ def _rows(
     return _frame(records, found, dtypes)
 
 
-def _lint_records(
-    records: list[Record], linter: Linter, kind: str
-) -> tuple[list[list[Diagnostic]], dict[str, Any]]:
-    """Each record's diagnostics, and what the corpus rules keep of the partition.
+def _lint_records(records: list[Record], linter: Linter, kind: str) -> tuple[bytes, dict[str, Any]]:
+    """The partition packed with its diagnostics, and what the corpus rules keep of it.
 
     What is kept goes to the reduction: for each rule, its value per record
-    (keyed by the id as a string, as ``Linter.lint_corpus`` names articles),
-    the names in order, and each record's disable comments.
+    pickled (keyed by the id as a string, as ``Linter.lint_corpus`` names
+    articles), the names in order, and where each record's findings go. The
+    records and their diagnostics wait for the reduction compressed (about a
+    third of the texts' size): every partition waits at once, on a worker
+    or, with Dask's process scheduler, in the parent process.
     """
+    from lintnews.store import CorpusData
+
     corpus_rules = linter.corpus_rules
     found: list[list[Diagnostic]] = []
-    collected: dict[str, dict[str, Any]] = {rule.code: {} for rule in corpus_rules}
-    names, suppressions = [], []
+    collected = CorpusData()
+    names, placements = [], []
     for key, text in records:
         name = str(key)
         doc, diagnostics = linter.check_document(text, kind, name)
         found.append(diagnostics)
         names.append(name)
-        suppressions.append(doc.suppressions)
+        placements.append(doc.placement)
         for rule in corpus_rules:
-            collected[rule.code][name] = rule.collect(doc)
-    kept = {"names": names, "collected": collected, "suppressions": suppressions}
-    return found, kept
+            collected.add(rule.code, name, rule.collect(doc.view))
+    kept = {"names": names, "collected": collected.records(), "placements": placements}
+    return _pack((records, found)), kept
 
 
 def _report(kept: Sequence[Mapping[str, Any]], linter: Linter) -> dict[str, list[Diagnostic]]:
     """The reduction: merge what every partition kept, let the corpus rules report once.
 
-    Returns the corpus findings by record name, disable comments applied.
+    What the rules kept is read back record by record (a spooled file, as in
+    a ``lintnews check`` run), not unpickled all at once. Returns the corpus
+    findings by record name, placed in their texts
+    (:class:`~lintnews.document.Placement`: HTML offsets, disable comments).
     """
-    from lintnews.document import is_suppressed
+    from lintnews.store import CorpusData
 
-    corpus_rules = linter.corpus_rules
-    collected: dict[str, dict[str, Any]] = {rule.code: {} for rule in corpus_rules}
-    suppressions: dict[str, Any] = {}
+    collected = CorpusData()
+    placements: dict[str, Any] = {}
     for part in kept:  # in partition order, as the texts come in one process
-        for name, suppressed in zip(part["names"], part["suppressions"], strict=True):
-            if name in suppressions:
+        for name, placement in zip(part["names"], part["placements"], strict=True):
+            if name in placements:
                 raise ValueError(f"ids must be unique: corpus rules name articles by them ({name})")
-            suppressions[name] = suppressed
-        for code, values in part["collected"].items():
-            collected[code].update(values)
+            placements[name] = placement
+        for code, records in part["collected"].items():
+            for name, record in records:
+                collected.add_record(code, name, record)
     findings: dict[str, list[Diagnostic]] = {}
-    for rule in corpus_rules:
-        for name, diagnostic in rule.report(collected[rule.code]):
-            if not is_suppressed(suppressions[name], diagnostic.code, diagnostic.span):
-                findings.setdefault(name, []).append(diagnostic)
+    for rule in linter.corpus_rules:
+        for name, diagnostic in rule.report(collected.view(rule.code)):
+            placed = placements[name].place(diagnostic)
+            if placed is not None:
+                findings.setdefault(name, []).append(placed)
     return findings
 
 
 def _with_corpus_rows(
-    records: list[Record],
-    found: list[list[Diagnostic]],
-    findings: Mapping[str, list[Diagnostic]],
-    dtypes: Mapping[str, Any],
+    packed: bytes, findings: Mapping[str, list[Diagnostic]], dtypes: Mapping[str, Any]
 ) -> pd.DataFrame:
-    """The rows of one partition, with the corpus findings in its records."""
+    """The rows of one packed partition, with the corpus findings in its records."""
     from lintnews.engine import position
 
+    records, found = _unpack(packed)
     merged = [
         sorted([*diagnostics, *findings.get(str(key), ())], key=position)
         for (key, _), diagnostics in zip(records, found, strict=True)
@@ -339,6 +345,14 @@ def _frame(
         raise TypeError(
             f"the ids do not fit id_dtype={dtypes['id']!r} (pass the dtype of the ids): {error}"
         ) from error
+
+
+def _pack(value: Any) -> bytes:
+    return zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
+
+
+def _unpack(packed: bytes) -> Any:
+    return pickle.loads(zlib.decompress(packed))
 
 
 def _plain(key: Hashable) -> Any:

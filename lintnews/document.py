@@ -11,7 +11,8 @@ from typing import Any, TypeVar
 
 import regex
 
-from lintnews.diagnostics import Span
+from lintnews.diagnostics import Diagnostic, Span
+from lintnews.offsets import OffsetMap
 
 T = TypeVar("T")
 
@@ -113,11 +114,26 @@ class Document:
     bom: bytes = b""
     #: Fingerprint of the bytes the text was read from (empty when not from a file).
     source_digest: bytes = b""
+    #: Where the offsets of :attr:`view` lie in ``text``, when the view is another text.
+    offsets: OffsetMap | None = None
     _shared: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.prose is None:
             self.prose = (Span(0, len(self.text)),)
+
+    @property
+    def view(self) -> Document:
+        """The document the rules read: this one, or for HTML its visible text.
+
+        Rules report offsets in the view; :attr:`offsets` carries them to ``text``.
+        """
+        return self
+
+    @property
+    def placement(self) -> Placement:
+        """What puts a finding made on the view in its place in this document."""
+        return Placement(self.suppressions, self.offsets)
 
     @cached_property
     def index(self) -> LineIndex:
@@ -241,9 +257,41 @@ def _start(span: Span) -> int:
     return span.start
 
 
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """How a finding on a document's view is placed in the document.
+
+    Corpus rules report long after the document is gone, so a run keeps
+    this for each file: the disable comments, and the offset map of a view
+    that is not the document's own text.
+    """
+
+    suppressions: tuple[Suppression, ...] = ()
+    offsets: OffsetMap | None = None
+
+    def place(self, diagnostic: Diagnostic, view: str | None = None) -> Diagnostic | None:
+        """``diagnostic`` in document offsets, or None when a disable comment covers it."""
+        if self.offsets is not None:
+            diagnostic = self.offsets.diagnostic(diagnostic, view)
+        if is_suppressed(self.suppressions, diagnostic.code, diagnostic.span):
+            return None
+        return diagnostic
+
+
 def is_suppressed(suppressions: Iterable[Suppression], code: str, span: Span) -> bool:
     """True when a disable comment covers the start of ``span`` for ``code``."""
     return any(s.covers(code) and s.span.start <= span.start < s.span.end for s in suppressions)
+
+
+def subtract(block: Span, holes: Iterable[Span]) -> Iterator[Span]:
+    """The non-empty pieces of ``block`` outside the sorted ``holes``."""
+    position = block.start
+    for hole in holes:
+        if hole.start > position:
+            yield Span(position, hole.start)
+        position = max(position, hole.end)
+    if block.end > position:
+        yield Span(position, block.end)
 
 
 def mask_outside(text: str, keep: Iterable[Span]) -> str:

@@ -14,7 +14,6 @@ import functools
 from collections.abc import Sequence
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lintnews.budget import Budget, BudgetExceeded
 from lintnews.config import Config, ConfigError
@@ -27,9 +26,6 @@ from lintnews.registry import Registry
 from lintnews.rule import BackendError, CorpusRule, Rule, RuleDefinitionError
 from lintnews.rules.runtime import BackendFailure, FileTimeout, RuleTimeout
 from lintnews.selection import ALL, Selection, SelectionError, matches
-
-if TYPE_CHECKING:
-    pass
 
 
 class InternalError(Exception):
@@ -145,14 +141,17 @@ def lint_document(
 ) -> list[Diagnostic]:
     """Every diagnostic the per-document rules find in ``doc``, in text order.
 
-    With a ``budget``, the rules not yet run when it is spent are skipped and
-    named in one LN002 diagnostic. A rule for other languages than the
-    article's (chosen from ``languages``) is skipped and its code added to
-    ``skipped``.
+    Rules read ``doc.view`` (for HTML, the visible text); what they find is
+    placed back in ``doc`` (:attr:`Document.placement`). With a ``budget``,
+    the rules not yet run when it is spent are skipped and named in one
+    LN002 diagnostic. A rule for other languages than the article's (chosen
+    from ``languages``) is skipped and its code added to ``skipped``.
     """
+    view = doc.view
     found: list[Diagnostic] = []
+    notes: list[Diagnostic] = []  # the engine's own, made on ``doc`` itself
     pending = [rule for rule in rules if not isinstance(rule, _NOT_RUN_HERE)]
-    language = _language_of(doc, pending, languages)
+    language = _language_of(view, pending, languages)
     failed: dict[str, list[Rule]] = {}  # a backend's failure -> the rules it stopped
     done = 0
     try:
@@ -162,32 +161,34 @@ def lint_document(
             if not applies(rule.languages, language):
                 if skipped is not None:
                     skipped.append(rule.code)
-            elif may_match(doc, folded_triggers(rule)):
+            elif may_match(view, folded_triggers(rule)):
                 try:
-                    found.extend(_run(doc, rule, timeout_rule))
+                    found.extend(_run(view, rule, timeout_rule))
                 except BackendError as error:
                     failed.setdefault(str(error), []).append(rule)
             done += 1
     except BudgetExceeded:
         seconds = budget.seconds if budget is not None else 0.0
-        found.append(FILE_TIMEOUT.budget_diagnostic(doc, pending[done:], seconds or 0.0))
+        notes.append(FILE_TIMEOUT.budget_diagnostic(doc, pending[done:], seconds or 0.0))
     # One note per failure, not one per rule of the backend that failed.
-    found.extend(BACKEND_FAILURE.failure_diagnostic(doc, r, why) for why, r in failed.items())
-    return sorted(found, key=position)
+    notes.extend(BACKEND_FAILURE.failure_diagnostic(doc, r, why) for why, r in failed.items())
+    placement = doc.placement
+    placed = (placement.place(d, view.text) for d in found)
+    return sorted([*(d for d in placed if d is not None), *notes], key=position)
 
 
-def _run(doc: Document, rule: Rule, timeout_rule: Rule | None) -> list[Diagnostic]:
+def _run(view: Document, rule: Rule, timeout_rule: Rule | None) -> list[Diagnostic]:
     try:
-        produced = list(rule.check(doc))
+        produced = list(rule.check(view))
     except TimeoutError:
         if isinstance(timeout_rule, RuleTimeout):
-            return [timeout_rule.timeout_diagnostic(doc, rule, _timeout_of(rule))]
+            return [timeout_rule.timeout_diagnostic(view, rule, _timeout_of(rule))]
         return []
     except BackendError:
         raise
     except Exception as error:
         raise InternalError(f"rule {rule.code} ({rule.name}) failed: {error!r}") from error
-    return [d for d in produced if _reportable(doc, d)]
+    return [d for d in produced if view.in_prose(d.span)]
 
 
 def _language_of(doc: Document, rules: Sequence[Rule], languages: Sequence[str]) -> str | None:
@@ -208,10 +209,6 @@ def folded_triggers(rule: Rule) -> frozenset[str] | None:
 
 def _timeout_of(rule: Rule) -> float:
     return float(getattr(rule, "settings", {}).get("timeout", 0) or 0)
-
-
-def _reportable(doc: Document, diagnostic: Diagnostic) -> bool:
-    return doc.in_prose(diagnostic.span) and not doc.is_suppressed(diagnostic.code, diagnostic.span)
 
 
 def position(diagnostic: Diagnostic) -> tuple[int, int, str]:

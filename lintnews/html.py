@@ -1,37 +1,35 @@
-"""Where the visible prose is in an HTML article, with every offset kept in the source.
+"""HTML articles: the visible text is what rules read, every offset stays in the source.
 
-An HTML document's ``text`` is the HTML source, so that every span, line,
-column and fix edit points at the real place in the file (SARIF, editors and
-``--fix`` need nothing else). Its ``masked_text`` has the same length and
-holds the visible text where the source has it:
+An HTML document's ``text`` is the HTML source, so that every reported span,
+line and column, and every fix edit, points at the real place in the file
+(SARIF, editors and ``--fix`` need nothing else). Rules do not read it: they
+read its :attr:`~HtmlDocument.view`, a plain-text document of what a reader
+sees, and the engine carries their findings back to the source through an
+:class:`~lintnews.offsets.OffsetMap`. The view is made as a browser shows
+the page:
 
 - **Markup** (tags with their attributes, comments, doctype, processing
-  instructions) is blanked. A block element's tag (``<p>``, ``<div>``,
-  ``<br>``, ``<li>``, ``<h1>``…, ``<tr>``, ``<td>``…) becomes line breaks, so
-  ``</p><p>`` parts two paragraphs as a blank line does in text. An inline
-  tag (``<b>``, ``<a>``, ``<em>``, ``<span>``) becomes spaces.
-- **Hidden content** (``script``, ``style``, ``head``, ``template``,
-  ``nav``, form controls…) is blanked whole, and so is ``pre``, ``code``,
-  ``kbd`` and ``samp``, as Markdown code is.
+  instructions) is left out. A block element's tag (``<p>``, ``<div>``,
+  ``<li>``, ``<h1>``…, ``<td>``…) parts paragraphs with a blank line and
+  ``<br>`` ends a line, so ``</p><p>`` does not glue words. An inline tag
+  (``<b>``, ``<a>``, ``<em>``, ``<span>``) is nothing at all, so
+  ``<b>Tokayev</b>’s`` reads “Tokayev’s”.
 - **Character references** (``&amp;``, ``&rsquo;``, ``&nbsp;``,
-  ``&#8217;``) read as their character: the decoded character sits at the
-  reference's first offset (``&``) when a letter or digit follows it, else
-  at its last (``;``), and the rest of the reference is filled with
-  spaces. Positions stay in the source.
+  ``&#8217;``) read as what they stand for: ``AT&amp;T`` reads “AT&T”.
+- **Hidden content** (``script``, ``style``, ``head``, ``template``,
+  ``nav``, form controls…) and code (``pre``, ``code``, ``kbd``,
+  ``samp``) are not prose. Inside a paragraph such an element, or an image,
+  stands as one object replacement character (U+FFFC) outside the view's
+  prose, as Markdown's inline code is masked: no finding may touch it.
+- **Whitespace** that wraps a line of source inside a paragraph reads as one
+  space, and whitespace at the start or end of a block is left out, since
+  a browser shows neither. Spaces within a line are kept as written.
 
-Rules only see ``masked_text`` gaps where markup was, so the model has one
-known limit, stated here so that nobody relies on it: a reference or an
-inline tag *inside* a word (``Kazakhstan&rsquo;s``, ``<b>Tokayev</b>’s``)
-parts the word in two, as ``masked_text`` keeps offsets and has no character
-that every rule reads as nothing (the invisible characters are themselves
-what WS rules flag). A reference between words or beside punctuation reads
-exactly as its character.
-
-Markup is never edited: a diagnostic is reported only when its span lies in
-one block of visible text, crosses no tag and neither starts nor ends inside
-a character reference (:meth:`HtmlDocument.in_prose`, which the engine asks
-of every diagnostic). A finding whose span would take a tag along is dropped
-with its fix.
+Fixes are written in the source and never break markup: replacement text is
+escaped, a deletion across tags deletes the text around them and keeps the
+tags, and a fix that would have to put new text on one side of a tag or
+split a reference is dropped (the finding stays). ``lintnews-disable``
+comments work as in Markdown.
 
 The parser is the standard library's :class:`html.parser.HTMLParser`: it is
 maintained with CPython, adds no dependency, is lenient with the broken
@@ -44,225 +42,184 @@ that each one arrives with its position.
 
 from __future__ import annotations
 
-import bisect
 import html
 from dataclasses import dataclass, field
-from functools import cached_property
 from html.parser import HTMLParser
 
+import regex
+
 from lintnews.diagnostics import Span
-from lintnews.document import Document
+from lintnews.document import Document, subtract
+from lintnews.offsets import ATOM, BREAK, OBJECT, TEXT, OffsetMap
 
 __all__ = ["HtmlDocument", "html_document"]
 
+# fmt: off
 # Elements that start a new block of text: their tags part paragraphs.
 BLOCK_ELEMENTS = frozenset(
     [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "caption",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "header",
-        "hgroup",
-        "hr",
-        "html",
-        "legend",
-        "li",
-        "main",
-        "menu",
-        "nav",
-        "ol",
-        "option",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "title",
-        "tr",
-        "ul",
+        "address", "article", "aside", "blockquote", "body", "br", "caption", "dd", "details",
+        "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1",
+        "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html", "legend", "li",
+        "main", "menu", "nav", "ol", "option", "p", "pre", "section", "summary", "table",
+        "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
     ]
 )
 # Elements whose content no reader sees as article prose, or that hold code.
 HIDDEN_ELEMENTS = frozenset(
     [
-        "button",
-        "code",
-        "datalist",
-        "head",
-        "iframe",
-        "kbd",
-        "math",
-        "nav",
-        "noscript",
-        "object",
-        "pre",
-        "samp",
-        "script",
-        "select",
-        "style",
-        "svg",
-        "template",
-        "textarea",
+        "button", "code", "datalist", "head", "iframe", "kbd", "math", "nav", "noscript",
+        "object", "pre", "samp", "script", "select", "style", "svg", "template", "textarea",
         "title",
     ]
 )
 # Elements that have no end tag: they never open a hidden stretch.
 VOID_ELEMENTS = frozenset(
     [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+        "source", "track", "wbr",
     ]
 )
+# fmt: on
+
+# Inline elements that show an object, not text: they stand as one character.
+OBJECT_ELEMENTS = frozenset(["embed", "img", "input"])
+OBJECT_CHARACTER = "\ufffc"
+# Whitespace that wraps a source line: a browser shows one space, or none at a block's edge.
+WRAPPED_SPACE = regex.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*")
 
 
 @dataclass
 class HtmlDocument(Document):
-    """A document whose ``text`` is HTML source and whose ``masked_text`` is its visible text."""
+    """A document whose ``text`` is HTML source and whose :attr:`view` is its visible text."""
 
-    visible: str = ""
-    #: Sorted spans of tags, comments and declarations in the source.
-    tags: tuple[Span, ...] = ()
-    #: Sorted spans of character references in the source.
-    references: tuple[Span, ...] = ()
-    _blocks: tuple[Span, ...] = field(default=(), repr=False)
+    visible: Document = field(default_factory=lambda: Document(""), repr=False)
 
-    @cached_property
-    def masked_text(self) -> str:
+    @property
+    def view(self) -> Document:
         return self.visible
-
-    @cached_property
-    def paragraphs(self) -> tuple[Span, ...]:
-        """Each block of visible text, trimmed of the whitespace around it."""
-        return self._blocks
-
-    def in_prose(self, span: Span) -> bool:
-        """True when ``span`` lies in one block of text and leaves all markup whole."""
-        i = bisect.bisect_right(self._blocks, span.start, key=_start) - 1
-        if i < 0 or not self._blocks[i].contains(span):
-            return False
-        if _overlaps(self.tags, span):
-            return False
-        return not (_cuts(self.references, span.start) or _cuts(self.references, span.end))
-
-
-def _start(span: Span) -> int:
-    return span.start
-
-
-def _overlaps(spans: tuple[Span, ...], span: Span) -> bool:
-    i = bisect.bisect_right(spans, span.start, key=_start) - 1
-    i = max(i, 0)
-    while i < len(spans) and spans[i].start < max(span.end, span.start + 1):
-        if spans[i].end > span.start:
-            return True
-        i += 1
-    return False
-
-
-def _cuts(spans: tuple[Span, ...], offset: int) -> bool:
-    """Whether ``offset`` falls strictly inside one of ``spans``."""
-    i = bisect.bisect_right(spans, offset, key=_start) - 1
-    return i >= 0 and spans[i].start < offset < spans[i].end
 
 
 def html_document(text: str, path: str = "-", **extra: object) -> HtmlDocument:
     """An :class:`HtmlDocument` for the HTML source ``text``."""
+    from lintnews.markdown import comment_suppressions
+
     scan = _Scanner(text)
-    visible = "".join(scan.masked)
-    blocks = tuple(_blocks(visible))
-    prose = blocks or (Span(0, 0),)
+    view_text = "".join(scan.pieces)
+    prose = tuple(subtract(Span(0, len(view_text)), scan.objects)) or (Span(0, 0),)
+    visible = Document(view_text, path, "text", prose)
     return HtmlDocument(
         text,
         path,
         "html",
-        prose,
+        suppressions=comment_suppressions(text, scan.comments),
+        offsets=OffsetMap(
+            scan.segments,
+            scan.markup,
+            len(view_text),
+            elements=scan.elements,
+            source_length=len(text),
+        ),
         visible=visible,
-        tags=tuple(scan.tags),
-        references=tuple(scan.references),
-        _blocks=blocks,
         **extra,  # type: ignore[arg-type]
     )
 
 
-def _blocks(visible: str) -> list[Span]:
-    """Spans of the runs of non-blank lines of the visible text, trimmed."""
-    found: list[Span] = []
-    position = 0
-    for line in visible.splitlines(keepends=True):
-        stripped = line.strip()
-        if stripped:
-            start = position + len(line) - len(line.lstrip())
-            found.append(Span(start, start + len(stripped)))
-        position += len(line)
-    return found
-
-
-def _blank(chunk: str, block: bool = False) -> str:
-    """``chunk`` made invisible: line breaks kept, the rest spaces (or all breaks)."""
-    if block:
-        return "\n" * len(chunk)
-    return "".join(c if c in "\r\n" else " " for c in chunk)
-
-
 class _Scanner(HTMLParser):
-    """Walks the source once, building the masked text piece by piece.
+    """Walks the source once, writing the view piece by piece with its map.
 
     Every event's source span runs from its position to the next event's,
-    so the pieces cover the source exactly, whatever the parser skips.
+    so the events cover the source exactly, whatever the parser skips.
     """
 
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
         self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        self.masked: list[str] = []
-        self.tags: list[Span] = []
-        self.references: list[Span] = []
-        self._hidden: dict[str, int] = {}
+        self.pieces: list[str] = []
+        self.segments: list[tuple[int, int, int, int]] = []  # view start, source span, kind
+        self.markup: list[Span] = []
+        self.comments: list[Span] = []
+        self.objects: list[Span] = []  # in the view: stand-ins for hidden inline elements
+        #: Elements that hold only text and tags: a fix that empties one removes it.
+        self.elements: list[Span] = []
+        self._open: list[list] = []  # name, source start, holds only text and tags
+        self._length = 0  # of the view so far
+        self._wrapped = False  # the view ends with a space that stands for a wrapped line
+        self._hidden: list[tuple[str, int]] = []  # open hidden elements: name, source start
         self._pending: tuple[str, int, str] | None = None  # kind, start, tag name
-        self._covered = 0  # how much of the source the masked pieces cover
         self.feed(text)
         self.close()
         self._flush(len(text))
+        self._trim_wrapped()
+        self._end_with_one_break()
+
+    # -- writing the view ---------------------------------------------------
+
+    def _write(self, chunk: str, source: Span, kind: int) -> None:
+        if not chunk:
+            return
+        last = self.segments[-1] if self.segments else None
+        if kind == TEXT and last and last[3] == TEXT and last[2] == source.start:
+            self.segments[-1] = (last[0], last[1], source.end, TEXT)  # one run, one segment
+        else:
+            self.segments.append((self._length, source.start, source.end, kind))
+        self.pieces.append(chunk)
+        self._length += len(chunk)
+        self._wrapped = False
+
+    def _text(self, chunk: str, start: int) -> None:
+        """Visible text: as written, but a wrapped line reads as one space."""
+        position = 0
+        for match in WRAPPED_SPACE.finditer(chunk):
+            self._write(
+                chunk[position : match.start()], Span(start + position, start + match.start()), TEXT
+            )
+            if self._length and not self._at_line_start():
+                self._write(" ", Span(start + match.start(), start + match.end()), ATOM)
+                self._wrapped = True
+            position = match.end()
+        self._write(chunk[position:], Span(start + position, start + len(chunk)), TEXT)
+
+    def _break(self, tag: Span, lines: int) -> None:
+        """End the line (``<br>``) or the paragraph (a block tag), unless already done."""
+        self._trim_wrapped()
+        if not self._length:
+            return
+        ending = 0
+        for piece in reversed(self.pieces):
+            ending += len(piece) - len(piece.rstrip("\n"))
+            if piece.strip("\n"):
+                break
+        self._write("\n" * max(lines - ending, 0), tag, BREAK)
+
+    def _object(self, source: Span) -> None:
+        start = self._length
+        self._write(OBJECT_CHARACTER, source, OBJECT)
+        self._not_plain()
+        self.objects.append(Span(start, self._length))
+
+    def _trim_wrapped(self) -> None:
+        """Drop a wrapped line's space at the end of a block: a browser shows none."""
+        if self._wrapped:
+            self.pieces.pop()
+            self.segments.pop()
+            self._length -= 1
+            self._wrapped = False
+
+    def _end_with_one_break(self) -> None:
+        """End the view as a text file ends, with one line break, not a blank line."""
+        last = None
+        while self.segments and self.segments[-1][3] == BREAK:
+            last = self.segments.pop()
+            self._length -= len(self.pieces.pop())
+        if last is not None:
+            self._write("\n", Span(last[1], last[2]), BREAK)
+
+    def _at_line_start(self) -> bool:
+        return bool(self.pieces) and self.pieces[-1].endswith("\n")
+
+    # -- parser events ------------------------------------------------------
 
     def _offset(self) -> int:
         line, column = self.getpos()
@@ -274,56 +231,93 @@ class _Scanner(HTMLParser):
         self._pending = (kind, start, name)
 
     def _flush(self, end: int) -> None:
-        """Write the masked form of the pending event, which ends at ``end``."""
-        covered = self._covered
-        self._covered = max(end, covered)
+        """Handle the pending event, which ends at ``end``."""
         if self._pending is None:
-            self.masked.append(_blank(self.text[covered:end]))
             return
         kind, start, name = self._pending
         self._pending = None
-        if start > covered:  # source the parser reported nothing for
-            self.masked.append(_blank(self.text[covered:start]))
-        chunk = self.text[start:end]
-        if kind == "data":
-            self.masked.append(_blank(chunk) if self._hidden_now() else chunk)
+        span = Span(start, max(start, end))
+        if self._hidden:
+            self._in_hidden(kind, name, span)
+        elif kind == "data":
+            self._text(self.text[span.start : span.end], span.start)
         elif kind == "reference":
-            self.masked.append(self._reference(chunk, Span(start, end)))
-        else:
-            self.tags.append(Span(start, end))
-            self.masked.append(_blank(chunk, block=name in BLOCK_ELEMENTS))
+            self._reference(span)
+        elif kind in ("start", "end", "void"):
+            self._tag(kind, name, span)
+        else:  # a comment, a declaration, a processing instruction
+            self.markup.append(span)
+            self._not_plain()
+            if kind == "comment":
+                self.comments.append(span)
 
-    def _reference(self, chunk: str, span: Span) -> str:
+    def _reference(self, span: Span) -> None:
+        chunk = self.text[span.start : span.end]
         decoded = html.unescape(chunk)
-        if self._hidden_now() or decoded == chunk:
-            return _blank(chunk) if self._hidden_now() else chunk
-        self.references.append(span)
-        # One character stands for the reference (a reference to several,
-        # such as &NotEqualTilde;, keeps the first). It sits at the end that
-        # touches the text it belongs to, as rules read a mark's neighbours in
-        # the source: "&lsquo;bandits" and "Kazakhstan&rsquo;s" at the "&",
-        # "terrorists&rsquo; behind" at the ";".
-        padding = " " * (len(chunk) - 1)
-        following = self.text[span.end : span.end + 1]
-        if following.isalnum():
-            return decoded[0] + padding
-        return padding + decoded[0]
+        self._write(decoded, span, TEXT if decoded == chunk else ATOM)
 
-    def _hidden_now(self) -> bool:
-        return any(self._hidden.values())
+    def _tag(self, kind: str, name: str, span: Span) -> None:
+        if kind == "start" and name in HIDDEN_ELEMENTS and name not in VOID_ELEMENTS:
+            self._hidden.append((name, span.start))
+            self._not_plain()
+            return
+        self.markup.append(span)
+        if kind == "start" and name not in VOID_ELEMENTS:
+            self._open.append([name, span.start, True])
+        elif kind == "end":
+            self._close_element(name, span.end)
+        if name in BLOCK_ELEMENTS:
+            self._break(span, 1 if name == "br" else 2)
+        elif name in OBJECT_ELEMENTS and kind != "end":
+            self._object(span)
+
+    def _close_element(self, name: str, end: int) -> None:
+        """Note the element ``name`` ends at ``end``; those left open inside it end too."""
+        for depth in range(len(self._open) - 1, -1, -1):
+            if self._open[depth][0] == name:
+                _, start, plain = self._open[depth]
+                unclosed = len(self._open) - depth - 1  # tags that open something after it
+                del self._open[depth:]
+                if plain and not unclosed:
+                    self.elements.append(Span(start, end))
+                return
+
+    def _not_plain(self) -> None:
+        """The open elements hold more than text and tags: no fix removes them whole."""
+        for element in self._open:
+            element[2] = False
+
+    def _in_hidden(self, kind: str, name: str, span: Span) -> None:
+        """Inside a hidden element: count nesting, and at its end write it as one unit."""
+        if kind == "start" and name == self._hidden[-1][0]:
+            self._hidden.append((name, span.start))
+        elif kind == "end" and name == self._hidden[-1][0]:
+            outer, start = self._hidden.pop()
+            if self._hidden:
+                return
+            element = Span(start, span.end)
+            self.markup.append(element)
+            if outer in BLOCK_ELEMENTS:
+                self._break(element, 2)
+            elif self._length and not self._at_line_start():
+                self._object(element)  # mid-line: the words on either side stay apart
+
+    def close(self) -> None:
+        super().close()
+        self._flush(len(self.text))
+        if self._hidden:  # never closed: hidden to the end of the file
+            start = self._hidden[0][1]
+            self._hidden.clear()
+            self.markup.append(Span(start, len(self.text)))
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._begin("tag", tag)
-        if tag in HIDDEN_ELEMENTS and tag not in VOID_ELEMENTS:
-            self._hidden[tag] = self._hidden.get(tag, 0) + 1
+        self._begin("start", tag)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._begin("tag", tag)
+        self._begin("void", tag)
 
     def handle_endtag(self, tag: str) -> None:
-        self._begin("tag", tag)
-        if self._hidden.get(tag):
-            self._hidden[tag] -= 1
+        self._begin("end", tag)
 
     def handle_data(self, data: str) -> None:
         self._begin("data")
@@ -335,13 +329,13 @@ class _Scanner(HTMLParser):
         self._begin("reference")
 
     def handle_comment(self, data: str) -> None:
-        self._begin("tag")
+        self._begin("comment")
 
     def handle_decl(self, decl: str) -> None:
-        self._begin("tag")
+        self._begin("declaration")
 
     def handle_pi(self, data: str) -> None:
-        self._begin("tag")
+        self._begin("declaration")
 
     def unknown_decl(self, data: str) -> None:
-        self._begin("tag")
+        self._begin("declaration")

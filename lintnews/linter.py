@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
     from lintnews.config import Config
     from lintnews.diagnostics import Diagnostic
-    from lintnews.document import Document, LineIndex
+    from lintnews.document import Document, LineIndex, Placement
     from lintnews.engine import RuleSet
     from lintnews.fixer import FixResult
     from lintnews.registry import Registry
@@ -202,15 +202,15 @@ class Linter:
         names = _names(texts, ids)
         compiled = self._build()
         found: list[list[Diagnostic]] = []
-        suppressions = []
+        placements = []
         collected: dict[str, dict[str, Any]] = defaultdict(dict)
         for text, name in zip(texts, names, strict=True):
             doc, diagnostics = self.check_document(text, kind, name)
             found.append(diagnostics)
-            suppressions.append(doc.suppressions)
+            placements.append(doc.placement)
             for rule in compiled.corpus_rules:
-                collected[rule.code][name] = rule.collect(doc)
-        return _with_corpus(found, names, suppressions, compiled.corpus_rules, collected)
+                collected[rule.code][name] = rule.collect(doc.view)
+        return _with_corpus(found, names, placements, compiled.corpus_rules, collected)
 
     def records(
         self,
@@ -225,7 +225,8 @@ class Linter:
         Keys: ``id`` (from ``ids``, by default the text's position), ``code``,
         ``name``, ``severity``, ``message``, ``start`` and ``end`` (0-based
         code points, end exclusive), ``row``, ``column``, ``end_row`` and
-        ``end_column`` (1-based), ``excerpt`` (the text flagged), ``fix``
+        ``end_column`` (1-based), ``excerpt`` (the text flagged; for HTML, the
+        source, tags included), ``fix``
         (the replacement text of the fix's first edit, None without a fix),
         ``fix_applicability`` (``"safe"``, ``"unsafe"`` or None) and
         ``fix_message`` (what the fix does). With
@@ -382,20 +383,20 @@ def _names(texts: Sequence[str], ids: Iterable[Any] | None) -> list[str]:
 def _with_corpus(
     found: list[list[Diagnostic]],
     names: list[str],
-    suppressions: list[Any],
+    placements: list[Placement],
     rules: list[CorpusRule],
     collected: Mapping[str, Mapping[str, Any]],
 ) -> list[list[Diagnostic]]:
     """``found`` with what the corpus rules report, each in its article, in text order."""
-    from lintnews.document import is_suppressed
     from lintnews.engine import position
 
     at = {name: number for number, name in enumerate(names)}
     for rule in rules:
         for name, diagnostic in rule.report(collected.get(rule.code, {})):
             number = at[name]
-            if not is_suppressed(suppressions[number], diagnostic.code, diagnostic.span):
-                found[number].append(diagnostic)
+            placed = placements[number].place(diagnostic)
+            if placed is not None:
+                found[number].append(placed)
     return [sorted(diagnostics, key=position) for diagnostics in found]
 
 

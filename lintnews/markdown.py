@@ -19,7 +19,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from lintnews.diagnostics import Span
-from lintnews.document import LINE_BREAK, Suppression
+from lintnews.document import LINE_BREAK, Suppression, subtract
 
 __all__ = ["markdown_regions"]
 
@@ -71,10 +71,17 @@ def markdown_regions(text: str) -> tuple[tuple[Span, ...], tuple[Suppression, ..
     comments = [lines.span(*token.map) for token in tokens if token.type == "html_block"]
     for block in _prose_blocks(tokens, lines):
         masks, inline_comments = _inline_masks(text, block)
-        prose.extend(_subtract(block, masks))
+        prose.extend(subtract(block, masks))
         comments.extend(inline_comments)
-    directives = sorted(_directives(text, comments), key=lambda d: d.start)
-    return tuple(prose), _suppressions(directives, lines)
+    return tuple(prose), _suppressions(_directives(text, comments), lines)
+
+
+def comment_suppressions(text: str, comments: Iterable[Span]) -> tuple[Suppression, ...]:
+    """The suppressions that the ``lintnews-disable`` comments at ``comments`` ask for.
+
+    HTML articles take the same comments as Markdown (:mod:`lintnews.html`).
+    """
+    return _suppressions(_directives(text, comments), _Lines(text))
 
 
 class _Lines:
@@ -166,17 +173,6 @@ def _inline_masks(text: str, block: Span) -> tuple[list[Span], list[Span]]:
     return masks, comments
 
 
-def _subtract(block: Span, holes: Iterable[Span]) -> Iterator[Span]:
-    """The non-empty pieces of ``block`` outside the sorted ``holes``."""
-    position = block.start
-    for hole in holes:
-        if hole.start > position:
-            yield Span(position, hole.start)
-        position = max(position, hole.end)
-    if block.end > position:
-        yield Span(position, block.end)
-
-
 @dataclass(frozen=True, slots=True)
 class _Directive:
     """One ``lintnews-*`` comment: what it asks, where it is, which codes."""
@@ -200,7 +196,7 @@ def _suppressions(directives: Iterable[_Directive], lines: _Lines) -> tuple[Supp
     """Pair disables with enables; what is still open at the end runs to the end."""
     found: list[Suppression] = []
     still_open: list[tuple[int, frozenset[str]]] = []
-    for directive in directives:
+    for directive in sorted(directives, key=lambda d: d.start):
         if directive.verb == "disable":
             still_open.append((directive.start, directive.codes))
         elif directive.verb == "enable":

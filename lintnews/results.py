@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lintnews.diagnostics import Diagnostic
-from lintnews.document import LineIndex, Suppression
+from lintnews.document import LineIndex, Placement, Suppression
+from lintnews.offsets import OffsetMap
 from lintnews.selection import Selection
 from lintnews.store import FileResults
 
@@ -35,6 +36,8 @@ class FileResult:
     digest: bytes = b""
     #: Whether undecodable bytes were replaced: such a file is never written.
     lossy: bool = False
+    #: Where the text rules read lies in ``text`` (HTML), for corpus rules' findings.
+    offsets: OffsetMap | None = None
 
     # A run keeps its files pickled (lintnews.store); field by field, a
     # dataclass would write every field's name into every record.
@@ -52,8 +55,14 @@ class FileResult:
                 self.bom,
                 self.digest,
                 self.lossy,
+                self.offsets,
             ),
         )
+
+    @property
+    def placement(self) -> Placement:
+        """What puts a corpus rule's finding, made on the text rules read, in this file."""
+        return Placement(self.suppressions, self.offsets)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from lintnews.config import Config, find_config_file, load_config
 from lintnews.corpora import CorpusFields, corpus_documents, is_corpus
 from lintnews.diagnostics import Diagnostic
 from lintnews.discovery import discover, is_excluded
-from lintnews.document import Document, is_suppressed
+from lintnews.document import Document
 from lintnews.engine import RuleSet, lint_document, position
 from lintnews.language import article_language, skipped_note
 from lintnews.loader import (
@@ -274,10 +274,11 @@ class Runner:
             bom=doc.bom,
             digest=doc.source_digest,
             lossy=doc.decode_error is not None,
+            offsets=doc.offsets,
         )
         result.files.append(file)
         if skipped:
-            language = article_language(doc, rule_set.source_languages) or "?"
+            language = article_language(doc.view, rule_set.source_languages) or "?"
             result.problems.append(Problem(doc.path, skipped_note(language, skipped), "info"))
         return file, collected
 
@@ -288,7 +289,7 @@ class Runner:
             if not isinstance(rule, CorpusRule) or budget.expired():
                 continue
             try:
-                value = rule.collect(doc)
+                value = rule.collect(doc.view)
             except BudgetExceeded:
                 break
             self._corpus_rules.setdefault(rule.code, rule)
@@ -352,7 +353,8 @@ class Runner:
             if at is None:
                 continue
             file = result.files[at]
-            kept = [d for d in diagnostics if not is_suppressed(file.suppressions, d.code, d.span)]
+            placement = file.placement
+            kept = [p for d in diagnostics if (p := placement.place(d)) is not None]
             if kept:
                 file.diagnostics = sorted([*file.diagnostics, *kept], key=position)
                 result.files[at] = file

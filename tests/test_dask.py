@@ -260,3 +260,28 @@ def test_check_on_a_cluster_prints_what_a_local_check_prints(client, tmp_path):
     refused = CliRunner().invoke(app, ["check", "-", "--scheduler", address], input="Almaty. .\n")
     assert refused.exit_code == 2
     assert "--scheduler lints files, not standard input" in refused.stderr
+
+
+def test_each_partition_of_records_has_one_dependent_task():
+    # The rows come from the packed partition, so the records are not held
+    # until the corpus rules have decided for every partition.
+    from dask.core import get_dependencies
+
+    graph = dict(lint_dataframe(articles(), id_column="id", linter=LINTER).__dask_graph__())
+    record_keys = [key for key in graph if "_frame_records" in str(key)]
+    assert record_keys
+    for key in record_keys:
+        dependents = [k for k in graph if key in get_dependencies(graph, k)]
+        assert len(dependents) == 1, dependents
+
+
+def test_html_records_have_their_corpus_findings_placed_in_the_source():
+    texts = [f"<p>President <b>{text}</b></p>" for text in TEXTS]
+    frame = dd.from_pandas(pd.DataFrame({"id": IDS, "text": texts}), npartitions=6)
+    result = lint_dataframe(frame, id_column="id", linter=LINTER, kind="html").compute(
+        scheduler="sync"
+    )
+    single = pd.DataFrame(LINTER.records(texts, IDS, kind="html", corpus=True))
+    assert rows(result) == rows(single)
+    variant = result[(result["code"] == "NM002") & (result["id"] == "variant")]
+    assert variant["excerpt"].tolist() == ["Tokaev"]
