@@ -207,15 +207,15 @@ def _rows(
     return _frame(records, found, dtypes)
 
 
-def _lint_records(records: list[Record], linter: Linter, kind: str) -> tuple[bytes, dict[str, Any]]:
+def _lint_records(records: list[Record], linter: Linter, kind: str) -> tuple[bytes, bytes]:
     """The partition packed with its diagnostics, and what the corpus rules keep of it.
 
     What is kept goes to the reduction: for each rule, its value per record
     pickled (keyed by the id as a string, as ``Linter.lint_corpus`` names
-    articles), the names in order, and where each record's findings go. The
-    records and their diagnostics wait for the reduction compressed (about a
-    third of the texts' size): every partition waits at once, on a worker
-    or, with Dask's process scheduler, in the parent process.
+    articles), the names in order, and where each record's findings go.
+    Both wait for the reduction compressed (the records and diagnostics in
+    about a third of the texts' size): every partition waits at once, on a
+    worker or, with Dask's process scheduler, in the parent process.
     """
     from lintnews.store import CorpusData
 
@@ -232,10 +232,10 @@ def _lint_records(records: list[Record], linter: Linter, kind: str) -> tuple[byt
         for rule in corpus_rules:
             collected.add(rule.code, name, rule.collect(doc.view))
     kept = {"names": names, "collected": collected.records(), "placements": placements}
-    return _pack((records, found)), kept
+    return _pack((records, found)), _pack(kept)
 
 
-def _report(kept: Sequence[Mapping[str, Any]], linter: Linter) -> dict[str, list[Diagnostic]]:
+def _report(kept: Sequence[bytes], linter: Linter) -> dict[str, list[Diagnostic]]:
     """The reduction: merge what every partition kept, let the corpus rules report once.
 
     What the rules kept is read back record by record (a spooled file, as in
@@ -247,7 +247,8 @@ def _report(kept: Sequence[Mapping[str, Any]], linter: Linter) -> dict[str, list
 
     collected = CorpusData()
     placements: dict[str, Any] = {}
-    for part in kept:  # in partition order, as the texts come in one process
+    for packed in kept:  # in partition order, as the texts come in one process
+        part = _unpack(packed)
         for name, placement in zip(part["names"], part["placements"], strict=True):
             if name in placements:
                 raise ValueError(f"ids must be unique: corpus rules name articles by them ({name})")

@@ -87,6 +87,8 @@ OBJECT_ELEMENTS = frozenset(["embed", "img", "input"])
 OBJECT_CHARACTER = "\ufffc"
 # Whitespace that wraps a source line: a browser shows one space, or none at a block's edge.
 WRAPPED_SPACE = regex.compile(r"[ \t\f]*[\r\n][ \t\r\n\f]*")
+# What the parser counts as a new line (getpos): "\n" alone.
+_NEWLINE = regex.compile(r"\n")
 
 
 @dataclass
@@ -135,7 +137,7 @@ class _Scanner(HTMLParser):
     def __init__(self, text: str) -> None:
         super().__init__(convert_charrefs=False)
         self.text = text
-        self._line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+        self._line_starts = [0] + [match.end() for match in _NEWLINE.finditer(text)]
         self.pieces: list[str] = []
         self.segments: list[tuple[int, int, int, int]] = []  # view start, source span, kind
         self.markup: list[Span] = []

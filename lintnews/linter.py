@@ -42,7 +42,6 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -56,6 +55,7 @@ if TYPE_CHECKING:
     from lintnews.fixer import FixResult
     from lintnews.registry import Registry
     from lintnews.rule import CorpusRule, Rule
+    from lintnews.store import CorpusData
 
 KINDS = ("text", "markdown", "html")
 
@@ -203,13 +203,15 @@ class Linter:
         compiled = self._build()
         found: list[list[Diagnostic]] = []
         placements = []
-        collected: dict[str, dict[str, Any]] = defaultdict(dict)
+        from lintnews.store import CorpusData
+
+        collected = CorpusData()  # spooled: a big collection's names need not stay in memory
         for text, name in zip(texts, names, strict=True):
             doc, diagnostics = self.check_document(text, kind, name)
             found.append(diagnostics)
             placements.append(doc.placement)
             for rule in compiled.corpus_rules:
-                collected[rule.code][name] = rule.collect(doc.view)
+                collected.add(rule.code, name, rule.collect(doc.view))
         return _with_corpus(found, names, placements, compiled.corpus_rules, collected)
 
     def records(
@@ -385,14 +387,14 @@ def _with_corpus(
     names: list[str],
     placements: list[Placement],
     rules: list[CorpusRule],
-    collected: Mapping[str, Mapping[str, Any]],
+    collected: CorpusData,
 ) -> list[list[Diagnostic]]:
     """``found`` with what the corpus rules report, each in its article, in text order."""
     from lintnews.engine import position
 
     at = {name: number for number, name in enumerate(names)}
     for rule in rules:
-        for name, diagnostic in rule.report(collected.get(rule.code, {})):
+        for name, diagnostic in rule.report(collected.view(rule.code)):
             number = at[name]
             placed = placements[number].place(diagnostic)
             if placed is not None:

@@ -21,7 +21,7 @@ import dask.dataframe as dd  # noqa: E402
 from distributed import Client, LocalCluster  # noqa: E402
 
 import lintnews  # noqa: E402
-from lintnews.dask import COLUMNS, _lint_records, lint_bag, lint_dataframe  # noqa: E402
+from lintnews.dask import COLUMNS, _lint_records, _unpack, lint_bag, lint_dataframe  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -199,7 +199,8 @@ def test_without_corpus_rules_each_partition_stands_alone():
 
 def test_what_travels_to_the_reduction_holds_no_text():
     records = list(zip(IDS, TEXTS, strict=True))
-    _, kept = _lint_records(records, LINTER, "text")
+    _, packed = _lint_records(records, LINTER, "text")
+    kept = _unpack(packed)
     assert kept["names"] == IDS
     travelling = pickle.dumps(kept)
     assert not any(paragraph.encode() in travelling for paragraph in TEXTS if len(paragraph) > 30)

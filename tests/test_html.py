@@ -273,3 +273,13 @@ def test_an_artifact_beside_a_reference_is_found_and_fixed(
     assert article.read_text(encoding="utf-8") == (
         "<p>The situation in Almaty remains unsafe.</p>\n"
     )
+
+
+@pytest.mark.parametrize("seed", SEEDS[:2], ids=lambda p: p.stem)
+def test_crlf_html_reads_as_lf_html(seed: Path) -> None:
+    source = as_html(seed.read_text(encoding="utf-8"))
+    crlf = source.replace("\n", "\r\n")
+    linter = Linter()
+    lf_found = [(d.code, d.message) for d in linter.lint(source, kind="html")]
+    assert lf_found
+    assert [(d.code, d.message) for d in linter.lint(crlf, kind="html")] == lf_found
