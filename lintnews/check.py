@@ -169,7 +169,9 @@ def _validate_corpus(request: CheckRequest) -> None:
     if not request.fix:
         raise UsageError("--output writes a cleaned corpus: use it with --fix")
     if len(request.paths) != 1 or not corpora:
-        raise UsageError("--fix --output takes exactly one corpus (a .jsonl or .parquet file)")
+        raise UsageError(
+            "--fix --output takes exactly one corpus (a .jsonl, .ndjson or .parquet file)"
+        )
     if not corpora[0].is_file():
         raise UsageError(f"corpus not found: {corpora[0]}")
     if _same_file(corpora[0], request.output):
@@ -357,7 +359,8 @@ def _print_problems(request: CheckRequest, result: RunResult, fixes: list[FileFi
         if fix.problem:
             print(f"{fix.level}: {fix.path}: {fix.problem}", file=sys.stderr)
     if not request.uses_stdin and not result.files and not result.problems and not request.quiet:
-        found = "no articles (.txt, .md, .html, .jsonl, .parquet) found under the given paths"
+        kinds = ".txt, .md, .html, .jsonl, .ndjson, .parquet"
+        found = f"no articles ({kinds}) found under the given paths"
         print(f"warning: {found}", file=sys.stderr)
 
 

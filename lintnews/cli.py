@@ -239,13 +239,14 @@ def check(
     text_field: Annotated[
         str,
         typer.Option(
-            help="Corpora (.jsonl, .parquet): the field of each record that holds its text."
+            help="Corpora (.jsonl, .ndjson, .parquet): the field of each record that holds "
+            "its text."
         ),
     ] = "text",
     id_field: Annotated[
         str | None,
         typer.Option(
-            help="Corpora (.jsonl, .parquet): the field that names a record in reports "
+            help="Corpora (.jsonl, .ndjson, .parquet): the field that names a record in reports "
             "(default: its line number).",
             show_default=False,
         ),
@@ -254,8 +255,8 @@ def check(
         Path | None,
         typer.Option(
             "--output",
-            help="With --fix on a corpus (.jsonl, .parquet): write the cleaned corpus to this new "
-            "file, every record in order (the corpus itself is never changed).",
+            help="With --fix on a corpus (.jsonl, .ndjson, .parquet): write the cleaned corpus "
+            "to this new file, every record in order (the corpus itself is never changed).",
             show_default=False,
         ),
     ] = None,
@@ -263,7 +264,7 @@ def check(
 ) -> None:
     """Lint articles: files, folders (recursively) or '-' for standard input.
 
-    A corpus (.jsonl, or .parquet with pyarrow) is linted record by record:
+    A corpus (.jsonl or .ndjson, or .parquet with pyarrow) is linted record by record:
     each record is an article, named FILE[ID] in reports.
     """
     from lintnews.check import CheckRequest, run_check

@@ -37,11 +37,12 @@ from lintnews.document import Document
 from lintnews.results import Problem
 from lintnews.writer import digest
 
-CORPUS_SUFFIXES = frozenset({".jsonl", ".parquet"})
+#: JSON lines go by either name: ``.jsonl``, or ``.ndjson`` (newline-delimited JSON).
+CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson", ".parquet"})
 #: ``FileResult.kind`` of a record; rules treat it as plain text.
 RECORD_KIND = "record"
 
-_RECORD_PATH = re.compile(r"(?is)(.*?\.(?:jsonl|parquet))\[(.*)\]")
+_RECORD_PATH = re.compile(r"(?is)(.*?\.(?:jsonl|ndjson|parquet))\[(.*)\]")
 #: Rows read from a Parquet file at a time.
 _BATCH = 1024
 _WHITESPACE = re.compile(r"[ \t\n\r]*")

@@ -45,7 +45,7 @@ Cli = Callable[..., Any]
 
 
 NO_ARTICLES = (
-    "warning: no articles (.txt, .md, .html, .jsonl, .parquet) found under the given paths"
+    "warning: no articles (.txt, .md, .html, .jsonl, .ndjson, .parquet) found under the given paths"
 )
 
 

@@ -158,6 +158,16 @@ def test_a_folder_finds_its_corpora(cli, news: Path) -> None:
     assert "news.jsonl[kz-001]:1:39: PN004" in result.stdout
 
 
+def test_ndjson_is_read_as_json_lines(cli, news: Path) -> None:
+    news.rename(news.with_suffix(".ndjson"))
+    result = cli("check", ".", "--id-field", "id", "--no-cache", cwd=news.parent)
+    assert "news.ndjson[kz-001]:1:39: PN004" in result.stdout
+    assert split_record_path("news.ndjson[kz-003]") == ("news.ndjson", "kz-003")
+    out = news.parent / "clean.ndjson"
+    cli("check", "news.ndjson", "--fix", "--output", str(out), "--exit-zero", cwd=news.parent)
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 3
+
+
 # -- fixing into a new corpus -------------------------------------------------------
 
 
