@@ -282,7 +282,10 @@ class _Scanner(HTMLParser):
                 del self._open[depth:]
                 if plain and not unclosed:
                     self.elements.append(Span(start, end))
+                elif unclosed:
+                    self._not_plain()  # what holds it holds the unclosed tags too
                 return
+        self._not_plain()  # a stray end tag: removing what holds it would move it
 
     def _not_plain(self) -> None:
         """The open elements hold more than text and tags: no fix removes them whole."""

@@ -112,6 +112,12 @@ PIECES = st.sampled_from(
         "<!-- c -->",
         ". .",
         "’",
+        "<div>",
+        "</div>",
+        "<img src=x>",
+        "<title>T</title>",
+        "&bogus;",
+        "&",
     ]
 )
 
