@@ -13,10 +13,12 @@ What it does, in one invocation:
    line, a French name form, a spaced-out quote, a calque) and every record
    made unique by a closing quote from an invented person (as in
    ``bench/run.py``'s memory archive);
-2. lints them three ways, each in its own child process, reading the records
+2. lints them four ways, each in its own child process, reading the records
    from the file as it goes, corpus rules included:
-   - **one process**: ``lintnews check corpus.jsonl --id-field id``, which
-     streams the records and keeps their findings, not their texts;
+   - **one process**: ``lintnews check corpus.jsonl --id-field id --jobs 1``,
+     which streams the records and keeps their findings, not their texts;
+   - **check on all cores**: the same with ``--jobs`` set to ``--workers``: the
+     records go in batches to that many worker processes;
    - **all cores**: ``lintnews.dask.lint_bag`` on Dask's multiprocessing
      scheduler (one process per core, no cluster);
    - **LocalCluster**: ``lintnews.dask.lint_dataframe`` on a
@@ -82,13 +84,18 @@ def build_records(path: Path, records: int) -> int:
 BLOCK_SIZE = 1_000_000
 
 
-def _one_process(corpus: Path) -> int:
-    """``lintnews check corpus.jsonl``: one process, records streamed from the file."""
+def _check(corpus: Path, jobs: int) -> int:
+    """``lintnews check corpus.jsonl --jobs N``: records streamed from the file.
+
+    With one job it lints in its own process; with more, it reads the corpus
+    and sends its records in batches to that many worker processes.
+    """
     import subprocess
 
-    report = corpus.with_name("one-process.jsonl")
+    report = corpus.with_name(f"check-{jobs}.jsonl")
     cmd = [sys.executable, "-m", "lintnews", "check", str(corpus), "--id-field", "id"]
-    cmd += ["--no-cache", "--output-format", "json-lines", "-o", str(report), "--exit-zero"]
+    cmd += ["--jobs", str(jobs), "--no-cache", "--output-format", "json-lines"]
+    cmd += ["-o", str(report), "--exit-zero"]
     subprocess.run(cmd, check=True)
     with report.open(encoding="utf-8") as lines:
         return sum(1 for _ in lines)
@@ -136,7 +143,9 @@ def _written(findings, folder: Path) -> int:
 def child(case: str, corpus: Path, workers: int) -> None:
     """Run one case; print its number of findings."""
     if case == "one process":
-        print(_one_process(corpus))
+        print(_check(corpus, 1))
+    elif case == "check on all cores":
+        print(_check(corpus, workers))
     elif case == "all cores":
         print(_all_cores(corpus, workers * 4))
     else:
@@ -145,7 +154,7 @@ def child(case: str, corpus: Path, workers: int) -> None:
 
 # -- the parent -------------------------------------------------------------------------
 
-CASES = ("one process", "all cores", "LocalCluster")
+CASES = ("one process", "check on all cores", "all cores", "LocalCluster")
 
 
 def _cases(given: str) -> list[str]:

@@ -111,8 +111,13 @@ def read_records(path: Path, fields: CorpusFields) -> Iterator[Record]:
             yield _record(number, raw, fields, seen)
 
 
-def corpus_documents(path: Path, name: str, fields: CorpusFields) -> Iterator[Document | Problem]:
-    """The documents of a corpus, and a problem for each line that is not one."""
+#: A record of a corpus as its name in reports and its text, or a problem with a line.
+CorpusItem = tuple[str, str] | Problem
+
+
+def corpus_items(path: Path, name: str, fields: CorpusFields) -> Iterator[CorpusItem]:
+    """Each record of a corpus as (its name in reports, its text), in order, and a
+    problem for each line that is not one; small enough to send to a worker."""
     unit = "row" if is_parquet(path) else "line"
     try:
         for record in read_records(path, fields):
@@ -120,13 +125,18 @@ def corpus_documents(path: Path, name: str, fields: CorpusFields) -> Iterator[Do
                 problem = f"{unit} {record.line}: {record.problem}"
                 yield Problem(name, problem, record.level)
             if record.text is not None:
-                doc = Document(record.text, record_path(name, record.label), RECORD_KIND)
-                doc.source_digest = text_digest(record.text)
-                yield doc
+                yield record_path(name, record.label), record.text
     except CorpusError as error:
         yield Problem(name, f"cannot read: {error}")
     except OSError as error:
         yield Problem(name, f"cannot read: {error.strerror or error}")
+
+
+def record_document(name: str, text: str) -> Document:
+    """The document a record's text is linted as."""
+    doc = Document(text, name, RECORD_KIND)
+    doc.source_digest = text_digest(text)
+    return doc
 
 
 def text_digest(text: str) -> bytes:

@@ -153,6 +153,42 @@ def test_a_name_spelled_two_ways_across_records(cli, tmp_path: Path) -> None:
     assert texts == [TOKAYEV] * 3 + [KASSIM.replace("Kassim", "Kassym")]
 
 
+def test_a_big_corpus_shares_its_records_among_workers(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import lintnews.parallel
+    import lintnews.runner
+
+    lines: list[Any] = []
+    for number in range(60):
+        text = (SPACED, DOUBLED, CLEAN, POUTINE, TOKAYEV)[number % 5]
+        lines.append({"id": f"kz-{number % 50:03d}", "text": text})  # ids repeat after 50
+        if number % 17 == 0:
+            lines.append('{"id": "broken", "text": ')  # malformed, reported by line
+    lines.append({"id": "kassim", "text": KASSIM})
+    write_corpus(tmp_path / "wire.jsonl", lines)
+    monkeypatch.setattr(lintnews.runner, "MIN_SPLIT_BYTES", 1)
+    monkeypatch.setattr(lintnews.runner, "RECORDS_PER_BATCH", 4)
+    pooled = []
+    original = lintnews.parallel.lint_records_in_pool
+    monkeypatch.setattr(
+        lintnews.parallel,
+        "lint_records_in_pool",
+        lambda *args: pooled.append(args[1]) or original(*args),
+    )
+    args = ("check", "wire.jsonl", "--id-field", "id", "--output-format", "json")
+    one = cli(*args, "--jobs", "1", cwd=tmp_path)
+    assert pooled == []
+    two = cli(*args, "--jobs", "2", cwd=tmp_path)
+    assert pooled == ["wire.jsonl"]
+    assert two.stdout == one.stdout
+    assert two.stderr == one.stderr
+    assert two.exit_code == one.exit_code == 2  # the malformed lines
+    found = json.loads(two.stdout)
+    assert {item["code"] for item in found} >= {"PN004", "WS004", "NM001", "NM002"}
+    assert "line 2: not valid JSON" in two.stderr
+
+
 def test_a_folder_finds_its_corpora(cli, news: Path) -> None:
     result = cli("check", ".", "--id-field", "id", "--no-cache", cwd=news.parent)
     assert "news.jsonl[kz-001]:1:39: PN004" in result.stdout
