@@ -152,7 +152,6 @@ class _Scanner(HTMLParser):
         self._pending: tuple[str, int, str] | None = None  # kind, start, tag name
         self.feed(text)
         self.close()
-        self._flush(len(text))
         self._trim_wrapped()
         self._end_with_one_break()
 

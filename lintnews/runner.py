@@ -154,22 +154,21 @@ class Runner:
 
         jobs = self.options.jobs or default_jobs()
         if jobs < 2 or self._texts or self.options.scheduler is not None:
-            self._lint_articles(files, result)
+            self._lint_articles(files, result, jobs)
             return
         articles: list[str] = []
         for path in files:
             if is_corpus(path) and _worth_splitting(path):
-                self._lint_articles(articles, result)
+                self._lint_articles(articles, result, jobs)
                 articles = []
                 self._lint_corpus_in_pool(path, result, jobs)
             else:
                 articles.append(path)
-        self._lint_articles(articles, result)
+        self._lint_articles(articles, result, jobs)
 
-    def _lint_articles(self, files: list[str], result: RunResult) -> None:
-        from lintnews.parallel import default_jobs, lint_in_pool, worth_a_pool
+    def _lint_articles(self, files: list[str], result: RunResult, jobs: int) -> None:
+        from lintnews.parallel import lint_in_pool, worth_a_pool
 
-        jobs = self.options.jobs or default_jobs()
         scheduler = None if self._texts else self.options.scheduler
         if scheduler is None and (not worth_a_pool(len(files), jobs) or self._texts):
             for path in files:
@@ -213,23 +212,25 @@ class Runner:
 
     def lint_batch(self, paths: list[str]) -> Batch:
         """Lint ``paths`` in a worker: the files and corpus data pickled, and problems."""
-        result = RunResult()
-        self._collected = CorpusData(result.files.spool)
+        result = self._batch_result()
         for path in paths:
             self._lint_file(path, result)
-        return list(result.files.records()), result.problems, self._collected.records()
+        return self._batch(result)
 
     def lint_records(self, corpus: str, items: Sequence[CorpusItem]) -> Batch:
         """Lint a batch of a corpus's records in a worker, as :meth:`lint_batch` does files."""
+        result = self._batch_result()
+        path = Path(corpus)
+        self._lint_records(items, path, self.config_for(path.parent), result)
+        return self._batch(result)
+
+    def _batch_result(self) -> RunResult:
+        """A worker's result for one batch; corpus data goes to its store too."""
         result = RunResult()
         self._collected = CorpusData(result.files.spool)
-        path = Path(corpus)
-        config = self.config_for(path.parent)
-        for item in items:
-            if isinstance(item, Problem):
-                result.problems.append(item)
-            else:
-                self._check(record_document(*item), path, config, result)
+        return result
+
+    def _batch(self, result: RunResult) -> Batch:
         return list(result.files.records()), result.problems, self._collected.records()
 
     def _register_corpus_rule(self, code: str, path: str) -> None:
@@ -276,7 +277,12 @@ class Runner:
 
     def _lint_corpus(self, path: Path, config: Config, result: RunResult) -> None:
         """Each record of a corpus as a document of its own (not cached)."""
-        for item in corpus_items(path, str(path), self.corpus_fields):
+        self._lint_records(corpus_items(path, str(path), self.corpus_fields), path, config, result)
+
+    def _lint_records(
+        self, items: Iterable[CorpusItem], path: Path, config: Config, result: RunResult
+    ) -> None:
+        for item in items:
             if isinstance(item, Problem):
                 result.problems.append(item)
             else:

@@ -43,7 +43,7 @@ class RuleTimeout(Rule):
             f"{rule.code} ({rule.name}) timed out after {seconds:g} s and was skipped "
             "for this file; its pattern may backtrack catastrophically"
         )
-        return self.diagnostic(Span(0, min(1, len(doc.text))), message)
+        return self.diagnostic(_file_start(doc), message)
 
 
 class FileTimeout(Rule):
@@ -81,7 +81,7 @@ class FileTimeout(Rule):
             f"Stopped after the file's time budget of {seconds:g} s (file-timeout): "
             f"{count} rule{'s' if count != 1 else ''} not run on this file ({_codes(skipped)})"
         )
-        return self.diagnostic(Span(0, min(1, len(doc.text))), message)
+        return self.diagnostic(_file_start(doc), message)
 
 
 class BackendFailure(Rule):
@@ -115,10 +115,15 @@ class BackendFailure(Rule):
 
     def failure_diagnostic(self, doc: Document, rules: list[Rule], reason: str) -> Diagnostic:
         message = f"{reason}; not run on this file: {_codes(rules)}"
-        return self.diagnostic(Span(0, min(1, len(doc.text))), message)
+        return self.diagnostic(_file_start(doc), message)
 
 
 def _codes(rules: list[Rule], shown: int = 12) -> str:
     """``PN001, PN002 and 3 more``: the codes of rules that did not run."""
     listed = ", ".join(rule.code for rule in rules[:shown])
     return listed + (f" and {len(rules) - shown} more" if len(rules) > shown else "")
+
+
+def _file_start(doc: Document) -> Span:
+    """Where a note about the whole file points: its first character."""
+    return Span(0, min(1, len(doc.text)))
